@@ -1,0 +1,297 @@
+//! The command line: validate, evaluate, sensitivity, simulate, goal-seek and fmt.
+//!
+//! Exit codes: 0 success; 1 the model is invalid, or the question has no answer (goal seek);
+//! 2 bad usage or a file that cannot be read or parsed; 3 a file that cannot be written.
+
+mod tables;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::engine::monte_carlo::{self, Control, Settings};
+use crate::engine::sensitivity::{Metric, goal_seek, sensitivity};
+use crate::engine::{Evaluation, Plan};
+use crate::model::{self, Method, Model, io};
+
+/// Exit code: the model is invalid, or the question has no answer.
+pub const EXIT_INVALID: u8 = 1;
+/// Exit code: bad usage, or a file that cannot be read or parsed.
+pub const EXIT_UNREADABLE: u8 = 2;
+/// Exit code: a file that cannot be written.
+pub const EXIT_UNWRITABLE: u8 = 3;
+
+/// Shoreline: keep a business process in-house or outsource it?
+#[derive(Debug, Parser)]
+#[command(name = "shoreline", version, about, long_about = None)]
+pub struct Cli {
+    /// A model file to open in the window (no subcommand).
+    pub file: Option<PathBuf>,
+    /// What to do without a window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a model file and list its problems (exit 0 valid, 1 invalid).
+    Validate {
+        /// The model file.
+        file: PathBuf,
+    },
+    /// Evaluate every option: savings, NPV, IRR, payback, break-even, hidden costs.
+    Evaluate {
+        /// The model file.
+        file: PathBuf,
+        /// Evaluate this scenario instead of the base model.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Print JSON (monthly series included) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tornado, spider and hidden-cost curve of one option's NPV.
+    Sensitivity {
+        /// The model file.
+        file: PathBuf,
+        /// The option, counted from 0.
+        #[arg(long, default_value_t = 0)]
+        option: usize,
+        /// Use this scenario instead of the base model.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Print JSON instead of tables.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Monte Carlo simulation of every option.
+    Simulate {
+        /// The model file.
+        file: PathBuf,
+        /// Number of draws (default: the model's).
+        #[arg(long)]
+        samples: Option<usize>,
+        /// Seed (default: the model's).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Worker threads (default: every core); results do not depend on it.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Use this scenario instead of the base model.
+        #[arg(long)]
+        scenario: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find the value of one input at which an option reaches a target.
+    GoalSeek(GoalSeekArgs),
+    /// Rewrite a model file in canonical form, atomically (for clean diffs).
+    Fmt {
+        /// The model file.
+        file: PathBuf,
+    },
+}
+
+/// Arguments of `goal-seek`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["target_npv", "target_savings_pct"])))]
+pub struct GoalSeekArgs {
+    /// The model file.
+    pub file: PathBuf,
+    /// The input's path, e.g. `options[0].pricing.rate`.
+    #[arg(long)]
+    pub input: String,
+    /// The NPV to reach.
+    #[arg(long, allow_negative_numbers = true)]
+    pub target_npv: Option<f64>,
+    /// The savings share to reach, 0.25 = 25 %.
+    #[arg(long, allow_negative_numbers = true)]
+    pub target_savings_pct: Option<f64>,
+    /// The option, counted from 0.
+    #[arg(long, default_value_t = 0)]
+    pub option: usize,
+    /// Use this scenario instead of the base model.
+    #[arg(long)]
+    pub scenario: Option<String>,
+}
+
+/// A failure, reported once on stderr with its exit code.
+#[derive(Debug)]
+pub struct Failure {
+    /// What to print.
+    pub message: String,
+    /// The exit code.
+    pub code: u8,
+}
+
+impl Failure {
+    fn unreadable(message: impl Into<String>) -> Self {
+        Self { message: message.into(), code: EXIT_UNREADABLE }
+    }
+}
+
+/// Runs a subcommand, printing results on stdout and problems on stderr.
+pub fn run(command: Command) -> ExitCode {
+    match execute(command) {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            eprintln!("shoreline: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn load(file: &Path) -> Result<Model, Failure> {
+    io::load(file).map_err(|e| match e {
+        io::LoadError::Syntax { .. } | io::LoadError::NewerVersion { .. } => {
+            Failure::unreadable(format!("{}: {e}", file.display()))
+        }
+        other => Failure::unreadable(other.to_string()),
+    })
+}
+
+/// Loads, refuses an invalid model (listing its errors), and applies the scenario.
+fn load_valid(file: &Path, scenario: Option<&str>) -> Result<Model, Failure> {
+    let model = load(file)?;
+    let problems = model::validate(&model);
+    if problems.has_errors() {
+        let list: Vec<String> = problems.errors().map(|p| format!("  {p}")).collect();
+        return Err(Failure {
+            message: format!("{} is not a valid model:\n{}", file.display(), list.join("\n")),
+            code: EXIT_INVALID,
+        });
+    }
+    match scenario {
+        None => Ok(model),
+        Some(name) => {
+            let index = model.scenario_index(name).ok_or_else(|| {
+                let known: Vec<&str> = model.scenarios.iter().map(|s| s.name.as_str()).collect();
+                Failure::unreadable(format!(
+                    "{} has no scenario named {name:?} (it has: {})",
+                    file.display(),
+                    if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                ))
+            })?;
+            model.with_scenario(index).map_err(|e| Failure::unreadable(e.to_string()))
+        }
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let text =
+        serde_json::to_string_pretty(value).map_err(|e| Failure::unreadable(format!("cannot write JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn check_option(model: &Model, option: usize) -> Result<(), Failure> {
+    if option < model.options.len() {
+        Ok(())
+    } else {
+        Err(Failure::unreadable(format!(
+            "--option {option}: the model has {} option(s), counted from 0",
+            model.options.len()
+        )))
+    }
+}
+
+fn execute(command: Command) -> Result<u8, Failure> {
+    match command {
+        Command::Validate { file } => {
+            let model = load(&file)?;
+            let problems = model::validate(&model);
+            for p in &problems.0 {
+                eprintln!("{}: {p}", file.display());
+            }
+            if problems.has_errors() {
+                Ok(EXIT_INVALID)
+            } else {
+                println!("{}: valid ({} warning(s))", file.display(), problems.warnings().count());
+                Ok(0)
+            }
+        }
+        Command::Evaluate { file, scenario, json: as_json } => {
+            let model = load_valid(&file, scenario.as_deref())?;
+            let evaluation = Evaluation::of_model(&model);
+            if as_json {
+                json(&evaluation)?;
+            } else {
+                print!("{}", tables::evaluation(&model, &evaluation));
+            }
+            Ok(0)
+        }
+        Command::Sensitivity { file, option, scenario, json: as_json } => {
+            let model = load_valid(&file, scenario.as_deref())?;
+            check_option(&model, option)?;
+            let result = sensitivity(&Plan::new(&model), option);
+            if as_json {
+                json(&result)?;
+            } else {
+                print!("{}", tables::sensitivity(&model, &result));
+            }
+            Ok(0)
+        }
+        Command::Simulate { file, samples, seed, threads, scenario, json: as_json } => {
+            let model = load_valid(&file, scenario.as_deref())?;
+            let settings = Settings {
+                samples: samples.unwrap_or(model.simulation.samples as usize),
+                seed: seed.unwrap_or(model.simulation.seed),
+                method: model.simulation.method,
+                threads,
+            };
+            if settings.samples == 0 || settings.samples > model::MAX_SAMPLES as usize {
+                return Err(Failure::unreadable(format!("--samples must be 1 to {}", model::MAX_SAMPLES)));
+            }
+            let result = monte_carlo::simulate(&Plan::new(&model), settings, &Control::default())
+                .map_err(|e| Failure::unreadable(e.to_string()))?;
+            if as_json {
+                json(&result)?;
+            } else {
+                let method = if settings.method == Method::LatinHypercube { "Latin hypercube" } else { "random" };
+                print!("{}", tables::simulation(&model, &result, method));
+            }
+            Ok(0)
+        }
+        Command::GoalSeek(args) => {
+            let model = load_valid(&args.file, args.scenario.as_deref())?;
+            check_option(&model, args.option)?;
+            let (metric, target) = match (args.target_npv, args.target_savings_pct) {
+                (Some(x), _) => (Metric::Npv, x),
+                (None, Some(x)) => (Metric::SavingsPct, x),
+                (None, None) => return Err(Failure::unreadable("give --target-npv or --target-savings-pct")),
+            };
+            let plan = Plan::new(&model);
+            match goal_seek(&plan, args.option, &args.input, metric, target) {
+                Ok(found) => {
+                    println!("{} = {}", found.path, found.value);
+                    let achieved = match metric {
+                        Metric::Npv => crate::format::money(found.achieved, &model.currency),
+                        Metric::SavingsPct => crate::format::percent(found.achieved),
+                    };
+                    println!("gives {} of {achieved} for {}", metric_name(metric), model.options[args.option].name);
+                    Ok(0)
+                }
+                Err(e @ crate::engine::sensitivity::GoalSeekError::Unreachable { .. }) => {
+                    eprintln!("shoreline: {e}");
+                    Ok(EXIT_INVALID)
+                }
+                Err(e) => Err(Failure::unreadable(e.to_string())),
+            }
+        }
+        Command::Fmt { file } => {
+            let model = load(&file)?;
+            io::save(&file, &model).map_err(|e| Failure { message: e.to_string(), code: EXIT_UNWRITABLE })?;
+            Ok(0)
+        }
+    }
+}
+
+fn metric_name(metric: Metric) -> &'static str {
+    match metric {
+        Metric::Npv => "an NPV",
+        Metric::SavingsPct => "savings",
+    }
+}

@@ -1,0 +1,144 @@
+//! Discounting, IRR, payback and percentiles (contract §3, §6).
+
+/// Monthly discount factors `(1 + annual_rate)^(−(t+1)/12)` for `months` months.
+pub fn discount_factors(annual_rate: f64, months: usize) -> Vec<f64> {
+    (0..months).map(|t| (1.0 + annual_rate).powf(-((t + 1) as f64) / 12.0)).collect()
+}
+
+/// Σ flows_t · factors_t.
+pub fn present_value(flows: &[f64], factors: &[f64]) -> f64 {
+    flows.iter().zip(factors).map(|(f, d)| f * d).sum()
+}
+
+/// The NPV of monthly flows at an annual rate, discounting month t by (t+1)/12 years.
+pub fn npv(flows: &[f64], annual_rate: f64) -> f64 {
+    let step = (1.0 + annual_rate).powf(-1.0 / 12.0);
+    let mut factor = 1.0;
+    let mut total = 0.0;
+    for f in flows {
+        factor *= step;
+        total += f * factor;
+    }
+    total
+}
+
+/// The internal rate of return as an annual rate: the root of the NPV found by bisection of
+/// the annual rate on (−0.99, 100). `None` when the flows never change sign or the NPV has the
+/// same sign at both ends of the bracket.
+pub fn irr(flows: &[f64]) -> Option<f64> {
+    let has_gain = flows.iter().any(|&f| f > 0.0);
+    let has_loss = flows.iter().any(|&f| f < 0.0);
+    if !(has_gain && has_loss) {
+        return None;
+    }
+    let (mut lo, mut hi) = (-0.99_f64, 100.0_f64);
+    let (f_lo, f_hi) = (npv(flows, lo), npv(flows, hi));
+    if !(f_lo.is_finite() && f_hi.is_finite()) || f_lo.signum() == f_hi.signum() {
+        return None;
+    }
+    for _ in 0..200 {
+        let mid = 0.5 * (lo + hi);
+        if mid <= lo || mid >= hi {
+            break;
+        }
+        let f_mid = npv(flows, mid);
+        if f_mid == 0.0 {
+            return Some(mid);
+        }
+        if f_mid.signum() == f_lo.signum() {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(0.5 * (lo + hi))
+}
+
+/// The least k ≥ 1 such that the cumulative savings through month k−1 and every later month
+/// are ≥ 0; `None` when the cumulative is negative at the horizon.
+pub fn payback_months(cumulative: &[f64]) -> Option<u32> {
+    let last_negative = cumulative.iter().rposition(|&c| c < 0.0);
+    match last_negative {
+        None if cumulative.is_empty() => None,
+        None => Some(1),
+        Some(i) if i + 1 == cumulative.len() => None,
+        Some(i) => u32::try_from(i + 2).ok(),
+    }
+}
+
+/// Running sum.
+pub fn cumulative(flows: &[f64]) -> Vec<f64> {
+    flows
+        .iter()
+        .scan(0.0, |sum, f| {
+            *sum += f;
+            Some(*sum)
+        })
+        .collect()
+}
+
+/// The `p` quantile (0..=1) of sorted data, interpolating linearly between order statistics.
+pub fn percentile_sorted(sorted: &[f64], p: f64) -> f64 {
+    match sorted.len() {
+        0 => f64::NAN,
+        1 => sorted[0],
+        n => {
+            let rank = p.clamp(0.0, 1.0) * (n - 1) as f64;
+            let below = rank.floor() as usize;
+            let above = (below + 1).min(n - 1);
+            let w = rank - below as f64;
+            sorted[below] * (1.0 - w) + sorted[above] * w
+        }
+    }
+}
+
+/// `numerator / denominator`, or `None` when the denominator is 0 (§3).
+pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+    (denominator != 0.0).then(|| numerator / denominator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn npv_discounts_month_t_by_t_plus_one_twelfths() {
+        let flows = [100.0, 100.0];
+        let expected = 100.0 / 1.1_f64.powf(1.0 / 12.0) + 100.0 / 1.1_f64.powf(2.0 / 12.0);
+        assert!((npv(&flows, 0.1) - expected).abs() < 1e-9);
+    }
+
+    #[test]
+    fn irr_of_a_one_year_loan_is_its_rate() {
+        let mut flows = vec![0.0; 13];
+        flows[0] = -1000.0;
+        flows[12] = 1100.0;
+        let r = irr(&flows).expect("sign change");
+        assert!((r - 0.1).abs() < 1e-9, "{r}");
+    }
+
+    #[test]
+    fn irr_is_null_without_a_sign_change() {
+        assert_eq!(irr(&[1.0, 2.0]), None);
+        assert_eq!(irr(&[-1.0, -2.0]), None);
+        assert_eq!(irr(&[0.0, 0.0]), None);
+    }
+
+    #[test]
+    fn payback_is_the_first_month_after_which_the_cumulative_stays_non_negative() {
+        assert_eq!(payback_months(&[-5.0, -1.0, 2.0, 3.0]), Some(3));
+        assert_eq!(payback_months(&[1.0, 2.0]), Some(1));
+        assert_eq!(payback_months(&[-1.0, 2.0, -1.0, 5.0]), Some(4));
+        assert_eq!(payback_months(&[1.0, -2.0]), None);
+        assert_eq!(payback_months(&[]), None);
+    }
+
+    #[test]
+    fn percentiles_interpolate_between_order_statistics() {
+        let data = [1.0, 2.0, 3.0, 4.0];
+        assert_eq!(percentile_sorted(&data, 0.5), 2.5);
+        assert_eq!(percentile_sorted(&data, 0.0), 1.0);
+        assert_eq!(percentile_sorted(&data, 1.0), 4.0);
+        assert!((percentile_sorted(&data, 0.1) - 1.3).abs() < 1e-12);
+    }
+}

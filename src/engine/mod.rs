@@ -1,0 +1,13 @@
+//! The engine: the pure math of the contract. No I/O, no window.
+
+pub mod break_even;
+pub mod finance;
+pub mod monte_carlo;
+mod plan;
+mod project;
+mod results;
+pub mod sensitivity;
+
+pub use plan::{Plan, PlanInput, Slot};
+pub use project::{OptionSeries, Projection, ceil_star};
+pub use results::{Evaluation, InHouseResult, OptionResult};

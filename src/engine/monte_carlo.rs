@@ -1,0 +1,474 @@
+//! Monte Carlo (contract §6): every distribution input sampled independently, the projection
+//! run per draw, percentiles, a histogram and monthly bands per option.
+//!
+//! Reproducibility: draw `i` takes its uniforms from its own PCG stream seeded from
+//! (seed, i), and Latin hypercube strata come from one stream per input, so the results do not
+//! depend on the number of threads or on how the draws are scheduled.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Instant;
+
+use rand_pcg::Pcg64Mcg;
+use rand_pcg::rand_core::{Rng as _, SeedableRng as _};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::finance::{npv, percentile_sorted};
+use super::plan::Plan;
+use super::project::Projection;
+use crate::model::{
+    Distribution, Method, ValueKind, beta_cdf, lognormal_parameters, pert_shape, standard_normal_quantile,
+};
+
+/// Draws evaluated together; block boundaries do not depend on the thread count.
+const BLOCK: usize = 512;
+/// Bins of the NPV histogram.
+pub const HISTOGRAM_BINS: usize = 40;
+/// At most this many (draw × month × option) values are kept for the monthly bands; a larger
+/// run computes its bands from its first draws (a documented approximation for huge models).
+const MAX_BAND_VALUES: usize = 64 * 1024 * 1024;
+
+/// What to simulate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Number of draws.
+    pub samples: usize,
+    /// Seed.
+    pub seed: u64,
+    /// Random or Latin hypercube.
+    pub method: Method,
+    /// Worker threads; `None` uses every core.
+    pub threads: Option<usize>,
+}
+
+/// Lets another thread follow and cancel a run.
+#[derive(Debug, Default)]
+pub struct Control {
+    cancelled: AtomicBool,
+    done: AtomicUsize,
+}
+
+impl Control {
+    /// Asks the run to stop as soon as possible.
+    pub fn cancel(&self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+    }
+
+    /// True once [`Self::cancel`] was called.
+    pub fn is_cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::Relaxed)
+    }
+
+    /// Draws evaluated so far.
+    pub fn done(&self) -> usize {
+        self.done.load(Ordering::Relaxed)
+    }
+}
+
+/// Why a run produced no result.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum SimulationError {
+    /// [`Control::cancel`] was called.
+    #[error("the simulation was cancelled")]
+    Cancelled,
+    /// Zero draws were asked for.
+    #[error("a simulation needs at least one draw")]
+    NoSamples,
+    /// The worker threads could not be started.
+    #[error("cannot start the simulation's threads: {0}")]
+    Threads(String),
+}
+
+/// Mean, standard deviation and percentiles of a sample.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    /// Mean.
+    pub mean: f64,
+    /// Standard deviation (population).
+    pub sd: f64,
+    /// 5th percentile.
+    pub p5: f64,
+    /// 10th percentile.
+    pub p10: f64,
+    /// 25th percentile.
+    pub p25: f64,
+    /// Median.
+    pub p50: f64,
+    /// 75th percentile.
+    pub p75: f64,
+    /// 90th percentile.
+    pub p90: f64,
+    /// 95th percentile.
+    pub p95: f64,
+}
+
+impl Summary {
+    /// Summarises `data` (sorted in place).
+    pub fn of(data: &mut [f64]) -> Self {
+        data.sort_unstable_by(f64::total_cmp);
+        let n = data.len().max(1) as f64;
+        let mean = data.iter().sum::<f64>() / n;
+        let sd = (data.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
+        let p = |q| percentile_sorted(data, q);
+        Self {
+            mean,
+            sd,
+            p5: p(0.05),
+            p10: p(0.10),
+            p25: p(0.25),
+            p50: p(0.5),
+            p75: p(0.75),
+            p90: p(0.90),
+            p95: p(0.95),
+        }
+    }
+}
+
+/// A histogram: `counts[i]` values fell in `[edges[i], edges[i+1])` (the last bin is closed).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Histogram {
+    /// Bin edges, one more than the bins.
+    pub edges: Vec<f64>,
+    /// Values per bin.
+    pub counts: Vec<u64>,
+}
+
+impl Histogram {
+    /// A histogram of sorted data with `bins` equal-width bins from its minimum to its maximum
+    /// (a single value gets a bin of width 1 around it).
+    pub fn of_sorted(sorted: &[f64], bins: usize) -> Self {
+        let (mut lo, mut hi) = match (sorted.first(), sorted.last()) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (0.0, 1.0),
+        };
+        if hi <= lo {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        let width = (hi - lo) / bins as f64;
+        let edges = (0..=bins).map(|i| lo + width * i as f64).collect();
+        let mut counts = vec![0; bins];
+        for &x in sorted {
+            let bin = (((x - lo) / width) as usize).min(bins - 1);
+            counts[bin] += 1;
+        }
+        Self { edges, counts }
+    }
+}
+
+/// P10 / P50 / P90 of a monthly series across draws.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bands {
+    /// 10th percentile per month.
+    pub p10: Vec<f64>,
+    /// Median per month.
+    pub p50: Vec<f64>,
+    /// 90th percentile per month.
+    pub p90: Vec<f64>,
+}
+
+/// Monte Carlo results of one option.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OptionSimulation {
+    /// The option's name.
+    pub name: String,
+    /// NPV across draws.
+    pub npv: Summary,
+    /// Total savings across draws.
+    pub savings_total: Summary,
+    /// Share of draws with a negative NPV.
+    pub prob_loss: f64,
+    /// NPV histogram.
+    pub histogram: Histogram,
+    /// Bands of the cumulative savings.
+    pub cumulative_bands: Bands,
+}
+
+/// The results of a run.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SimulationResult {
+    /// Draws.
+    pub samples: usize,
+    /// Seed.
+    pub seed: u64,
+    /// Wall time of the run.
+    pub elapsed_ms: f64,
+    /// Each option, in model order.
+    pub options: Vec<OptionSimulation>,
+}
+
+/// How one uncertain input turns a uniform number into a value.
+#[derive(Clone, Debug)]
+enum Sampler {
+    Uniform {
+        low: f64,
+        width: f64,
+    },
+    Triangular {
+        low: f64,
+        mode: f64,
+        high: f64,
+    },
+    /// Beta CDF tabulated on an even grid of x, inverted by search and linear interpolation.
+    Pert {
+        low: f64,
+        width: f64,
+        cdf: Vec<f64>,
+    },
+    Normal {
+        mean: f64,
+        sd: f64,
+    },
+    LogNormal {
+        mu: f64,
+        sigma: f64,
+    },
+}
+
+/// Grid intervals of a PERT sampler's CDF table (error below 1e-7 of the range).
+const PERT_TABLE: usize = 2048;
+
+impl Sampler {
+    fn new(d: &Distribution) -> Self {
+        match *d {
+            Distribution::Uniform { low, high } => Self::Uniform { low, width: high - low },
+            Distribution::Triangular { low, mode, high } => Self::Triangular { low, mode, high },
+            Distribution::Pert { low, mode, high } => {
+                let (a, b) = pert_shape(low, mode, high);
+                let cdf = (0..=PERT_TABLE).map(|i| beta_cdf(a, b, i as f64 / PERT_TABLE as f64)).collect();
+                Self::Pert { low, width: high - low, cdf }
+            }
+            Distribution::Normal { mean, sd } => Self::Normal { mean, sd },
+            Distribution::LogNormal { p5, p95 } => {
+                let (mu, sigma) = lognormal_parameters(p5, p95);
+                Self::LogNormal { mu, sigma }
+            }
+        }
+    }
+
+    fn sample(&self, u: f64) -> f64 {
+        match self {
+            Self::Uniform { low, width } => low + u * width,
+            Self::Triangular { low, mode, high } => crate::model::triangular_quantile(*low, *mode, *high, u),
+            Self::Pert { low, width, cdf } => {
+                let i = cdf.partition_point(|&c| c < u).clamp(1, PERT_TABLE);
+                let (c0, c1) = (cdf[i - 1], cdf[i]);
+                let w = if c1 > c0 { (u - c0) / (c1 - c0) } else { 0.5 };
+                low + width * ((i - 1) as f64 + w) / PERT_TABLE as f64
+            }
+            Self::Normal { mean, sd } => mean + sd * standard_normal_quantile(u),
+            Self::LogNormal { mu, sigma } => (mu + sigma * standard_normal_quantile(u)).exp(),
+        }
+    }
+}
+
+/// A uniform number in the open interval (0, 1).
+fn open_unit(rng: &mut Pcg64Mcg) -> f64 {
+    ((rng.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
+}
+
+/// SplitMix64's finaliser: spreads a seed over all 64 bits.
+fn mix(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+fn stream(seed: u64, kind: u64, index: u64) -> Pcg64Mcg {
+    Pcg64Mcg::seed_from_u64(mix(mix(seed ^ kind.wrapping_mul(0xA24B_AED4_963E_E407)) ^ index))
+}
+
+const DRAW_STREAM: u64 = 1;
+const STRATA_STREAM: u64 = 2;
+
+struct Uncertain {
+    slot: usize,
+    kind: ValueKind,
+    sampler: Sampler,
+    /// Latin hypercube: the stratum of each draw.
+    strata: Vec<u32>,
+}
+
+/// The per-block output: NPV and savings per (option, draw), cumulative savings per
+/// (option, month, draw), all in draw order within the block.
+struct BlockResult {
+    npv: Vec<f64>,
+    savings: Vec<f64>,
+    cumulative: Vec<f32>,
+}
+
+/// Runs `settings.samples` draws of the plan.
+pub fn simulate(plan: &Plan, settings: Settings, control: &Control) -> Result<SimulationResult, SimulationError> {
+    let started = Instant::now();
+    let n = settings.samples;
+    if n == 0 {
+        return Err(SimulationError::NoSamples);
+    }
+    let uncertain = uncertain_inputs(plan, settings);
+    let run = || run_blocks(plan, &uncertain, settings, control);
+    let blocks = match settings.threads {
+        None => run(),
+        Some(threads) => rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .thread_name(|i| format!("shoreline-simulation-{i}"))
+            .build()
+            .map_err(|e| SimulationError::Threads(e.to_string()))?
+            .install(run),
+    };
+    let blocks = blocks.ok_or(SimulationError::Cancelled)?;
+    let options = summarise(plan, &blocks, n, control).ok_or(SimulationError::Cancelled)?;
+    Ok(SimulationResult { samples: n, seed: settings.seed, elapsed_ms: started.elapsed().as_secs_f64() * 1e3, options })
+}
+
+fn uncertain_inputs(plan: &Plan, settings: Settings) -> Vec<Uncertain> {
+    plan.inputs
+        .iter()
+        .enumerate()
+        .filter_map(|(slot, input)| {
+            let d = input.estimate.distribution()?;
+            let strata = match settings.method {
+                Method::Random => Vec::new(),
+                Method::LatinHypercube => {
+                    let mut rng = stream(settings.seed, STRATA_STREAM, slot as u64);
+                    let mut strata: Vec<u32> = (0..settings.samples as u32).collect();
+                    for i in (1..strata.len()).rev() {
+                        let j = (rng.next_u64() % (i as u64 + 1)) as usize;
+                        strata.swap(i, j);
+                    }
+                    strata
+                }
+            };
+            Some(Uncertain { slot, kind: input.kind, sampler: Sampler::new(d), strata })
+        })
+        .collect()
+}
+
+fn run_blocks(plan: &Plan, uncertain: &[Uncertain], settings: Settings, control: &Control) -> Option<Vec<BlockResult>> {
+    let n = settings.samples;
+    let options = plan.option_count();
+    let horizon = plan.horizon();
+    let band_draws = (MAX_BAND_VALUES / (options * horizon).max(1)).max(1);
+    let base = plan.base_values();
+    let block_count = n.div_ceil(BLOCK);
+    (0..block_count)
+        .into_par_iter()
+        .map_init(
+            || (Projection::default(), base.clone()),
+            |(projection, values), block| {
+                if control.is_cancelled() {
+                    return None;
+                }
+                let first = block * BLOCK;
+                let len = BLOCK.min(n - first);
+                let keep_bands = first < band_draws;
+                let mut out = BlockResult {
+                    npv: vec![0.0; options * len],
+                    savings: vec![0.0; options * len],
+                    cumulative: if keep_bands { vec![0.0; options * horizon * len] } else { Vec::new() },
+                };
+                for k in 0..len {
+                    let draw = first + k;
+                    let mut rng = stream(settings.seed, DRAW_STREAM, draw as u64);
+                    for input in uncertain {
+                        let u = open_unit(&mut rng);
+                        let u = match settings.method {
+                            Method::Random => u,
+                            Method::LatinHypercube => (f64::from(input.strata[draw]) + u) / n as f64,
+                        };
+                        values[input.slot] = input.kind.clamp(input.sampler.sample(u));
+                    }
+                    projection.run(plan, values, 1.0);
+                    let rate = plan.discount_rate(values);
+                    for (o, series) in projection.options.iter().enumerate() {
+                        out.npv[o * len + k] = npv(&series.savings, rate);
+                        let mut running = 0.0;
+                        for (t, s) in series.savings.iter().enumerate() {
+                            running += s;
+                            if keep_bands {
+                                out.cumulative[(o * horizon + t) * len + k] = running as f32;
+                            }
+                        }
+                        out.savings[o * len + k] = running;
+                    }
+                }
+                control.done.fetch_add(len, Ordering::Relaxed);
+                Some(out)
+            },
+        )
+        .collect()
+}
+
+fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -> Option<Vec<OptionSimulation>> {
+    let options = plan.option_count();
+    let horizon = plan.horizon();
+    let block_len = |b: usize| BLOCK.min(n - b * BLOCK);
+    let gather = |field: fn(&BlockResult) -> &Vec<f64>, o: usize| -> Vec<f64> {
+        let mut all = Vec::with_capacity(n);
+        for (b, block) in blocks.iter().enumerate() {
+            let len = block_len(b);
+            all.extend_from_slice(&field(block)[o * len..(o + 1) * len]);
+        }
+        all
+    };
+    // Bands: one column per (option, month), each reduced to its three percentiles in parallel.
+    let columns: Vec<(f64, f64, f64)> = (0..options * horizon)
+        .into_par_iter()
+        .map(|column| {
+            let mut values: Vec<f32> = Vec::new();
+            for (b, block) in blocks.iter().enumerate() {
+                let len = block_len(b);
+                if !block.cumulative.is_empty() {
+                    values.extend_from_slice(&block.cumulative[column * len..(column + 1) * len]);
+                }
+            }
+            band_percentiles(&mut values)
+        })
+        .collect();
+    if control.is_cancelled() {
+        return None;
+    }
+    Some(
+        (0..options)
+            .map(|o| {
+                let mut npvs = gather(|b| &b.npv, o);
+                let mut savings = gather(|b| &b.savings, o);
+                let prob_loss = npvs.iter().filter(|&&x| x < 0.0).count() as f64 / n as f64;
+                let npv = Summary::of(&mut npvs);
+                let histogram = Histogram::of_sorted(&npvs, HISTOGRAM_BINS);
+                let bands = &columns[o * horizon..(o + 1) * horizon];
+                OptionSimulation {
+                    name: plan.option_names[o].clone(),
+                    npv,
+                    savings_total: Summary::of(&mut savings),
+                    prob_loss,
+                    histogram,
+                    cumulative_bands: Bands {
+                        p10: bands.iter().map(|b| b.0).collect(),
+                        p50: bands.iter().map(|b| b.1).collect(),
+                        p90: bands.iter().map(|b| b.2).collect(),
+                    },
+                }
+            })
+            .collect(),
+    )
+}
+
+/// P10, P50 and P90 of a column by selection (no full sort), interpolating linearly between
+/// order statistics like [`percentile_sorted`].
+fn band_percentiles(values: &mut [f32]) -> (f64, f64, f64) {
+    let n = values.len();
+    if n == 0 {
+        return (f64::NAN, f64::NAN, f64::NAN);
+    }
+    let mut at = |p: f64| -> f64 {
+        let rank = p * (n - 1) as f64;
+        let below = rank.floor() as usize;
+        let w = rank - below as f64;
+        let (_, &mut lower, upper_part) = values.select_nth_unstable_by(below, f32::total_cmp);
+        let upper = upper_part.iter().copied().fold(f32::INFINITY, f32::min);
+        let upper = if upper.is_finite() { upper } else { lower };
+        f64::from(lower) * (1.0 - w) + f64::from(upper) * w
+    };
+    (at(0.1), at(0.5), at(0.9))
+}

@@ -1,0 +1,103 @@
+//! Numbers as people read them: money with thousands separators or compact units, percentages,
+//! months. Shared by the command line and the window.
+
+/// `1234567.8` → `"1,234,568"` (rounded to whole units).
+pub fn thousands(x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let rounded = x.round();
+    let digits = format!("{:.0}", rounded.abs());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if rounded < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `1234567.8, "USD"` → `"USD 1,234,568"`.
+pub fn money(x: f64, currency: &str) -> String {
+    format!("{currency} {}", thousands(x))
+}
+
+/// `1234567.8` → `"1.23 M"`, `-45200` → `"-45.2 k"`, `830` → `"830"`: three significant digits.
+pub fn compact(x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let a = x.abs();
+    let (scaled, unit) = if a >= 1e12 {
+        (x / 1e12, " T")
+    } else if a >= 1e9 {
+        (x / 1e9, " B")
+    } else if a >= 1e6 {
+        (x / 1e6, " M")
+    } else if a >= 1e3 {
+        (x / 1e3, " k")
+    } else {
+        (x, "")
+    };
+    let s = scaled.abs();
+    let decimals = if s >= 100.0 || (unit.is_empty() && s >= 10.0) {
+        0
+    } else if s >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let decimals = if unit.is_empty() && s == s.trunc() { 0 } else { decimals };
+    format!("{scaled:.decimals$}{unit}")
+}
+
+/// `1234567.8, "USD"` → `"USD 1.23 M"`.
+pub fn compact_money(x: f64, currency: &str) -> String {
+    format!("{currency} {}", compact(x))
+}
+
+/// `0.5593` → `"55.9 %"`.
+pub fn percent(x: f64) -> String {
+    format!("{:.1} %", x * 100.0)
+}
+
+/// An optional value, or an em dash.
+pub fn or_dash<T>(x: Option<T>, f: impl FnOnce(T) -> String) -> String {
+    x.map_or_else(|| "—".to_owned(), f)
+}
+
+/// `7` → `"7 months"`, `1` → `"1 month"`.
+pub fn months(n: u32) -> String {
+    if n == 1 { "1 month".to_owned() } else { format!("{n} months") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(1_234_567.8), "1,234,568");
+        assert_eq!(thousands(-999.4), "-999");
+        assert_eq!(thousands(0.0), "0");
+        assert_eq!(thousands(1000.0), "1,000");
+    }
+
+    #[test]
+    fn compact_units_keep_three_significant_digits() {
+        assert_eq!(compact(1_234_567.8), "1.23 M");
+        assert_eq!(compact(-45_200.0), "-45.2 k");
+        assert_eq!(compact(830.0), "830");
+        assert_eq!(compact(17_654_148.0), "17.7 M");
+        assert_eq!(compact(2.75), "2.75");
+    }
+
+    #[test]
+    fn percentages_have_one_decimal() {
+        assert_eq!(percent(0.5593), "55.9 %");
+    }
+}

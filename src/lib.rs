@@ -1,0 +1,12 @@
+//! Shoreline: keep a business process in-house or outsource it?
+//!
+//! Layers, each knowing only those above it in this list:
+//! - [`model`]: the model file's types, validation and atomic file I/O;
+//! - [`engine`]: the pure math of the contract (projection, results, sensitivity, Monte Carlo);
+//! - [`format`]: numbers as people read them;
+//! - [`cli`]: the command line.
+
+pub mod cli;
+pub mod engine;
+pub mod format;
+pub mod model;

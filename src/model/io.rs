@@ -1,0 +1,178 @@
+//! Reading and writing model files: strict on the way in, atomic on the way out.
+
+use std::fs::{self, File};
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+
+use super::{FORMAT_VERSION, Model};
+
+/// Files larger than this are refused before parsing: no model comes near it.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a model could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("{path} is {bytes} bytes: a model file is at most 16 MiB, so this is not one")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: u64,
+    },
+    /// The file is not UTF-8 text.
+    #[error("{path} is not UTF-8 text, so it is not a model file")]
+    NotText {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file was written by a newer Shoreline.
+    #[error(
+        "made by a newer Shoreline (format {found}; this one reads up to {FORMAT_VERSION}): update Shoreline to open it"
+    )]
+    NewerVersion {
+        /// The file's `format_version`.
+        found: u64,
+    },
+    /// The text is not a valid model (syntax, types, unknown or missing fields).
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Why a model could not be written. The previous file, if any, is untouched.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// Writing, syncing or renaming failed.
+    #[error("cannot save {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The model holds something the format cannot write.
+    #[error("cannot write the model as RON: {0}")]
+    Format(String),
+}
+
+/// Parses a model from RON text. Validation (§1) is separate: see [`super::validate`].
+pub fn from_ron_str(text: &str) -> Result<Model, LoadError> {
+    // A newer file may hold fields this build does not know: name the real reason first.
+    if let Some(found) = declared_format_version(text)
+        && found > u64::from(FORMAT_VERSION)
+    {
+        return Err(LoadError::NewerVersion { found });
+    }
+    ron::Options::default().with_recursion_limit(64).from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
+/// The `format_version` a file declares, read without parsing the rest.
+fn declared_format_version(text: &str) -> Option<u64> {
+    let at = text.find("format_version")?;
+    let rest = text[at + "format_version".len()..].trim_start().strip_prefix(':')?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// The canonical text of a model: pretty RON, fields in a fixed order, one item per line.
+pub fn to_ron_string(model: &Model) -> Result<String, SaveError> {
+    let config = ron::ser::PrettyConfig::new().indentor("    ").struct_names(false);
+    let body = ron::ser::to_string_pretty(model, config).map_err(|e| SaveError::Format(e.to_string()))?;
+    Ok(format!("Model{body}\n"))
+}
+
+/// Reads a model file.
+pub fn load(path: &Path) -> Result<Model, LoadError> {
+    let io = |source| LoadError::Io { path: path.to_owned(), source };
+    let file = File::open(path).map_err(io)?;
+    let bytes = file.metadata().map_err(io)?.len();
+    if bytes > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_owned(), bytes });
+    }
+    let mut raw = Vec::new();
+    // The size may change between the check and the read: never read more than the limit.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut raw).map_err(io)?;
+    if raw.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_owned(), bytes: raw.len() as u64 });
+    }
+    let text = String::from_utf8(raw).map_err(|_| LoadError::NotText { path: path.to_owned() })?;
+    from_ron_str(&text)
+}
+
+/// The backup that [`save`] keeps of the file it replaces: `NAME.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Writes a model atomically: the text goes to a temporary file in the same folder, which is
+/// synced and renamed over the target, and the folder is synced. The file it replaces is kept
+/// as [`backup_path`]. At no moment is the target missing or half-written, and on any error
+/// the previous file is untouched.
+pub fn save(path: &Path, model: &Model) -> Result<(), SaveError> {
+    let text = to_ron_string(model)?;
+    write_atomically(path, text.as_bytes(), true)
+}
+
+/// Writes `bytes` to `path` atomically (see [`save`]), optionally keeping a backup.
+pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
+    let io = |source| SaveError::Io { path: path.to_owned(), source };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let mut temp = tempfile::Builder::new().prefix(".shoreline-").suffix(".tmp").tempfile_in(&folder).map_err(io)?;
+    temp.write_all(bytes).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    if keep_backup && path.exists() {
+        // Copy (not rename) so the target stays in place until the new file replaces it.
+        let mut backup =
+            tempfile::Builder::new().prefix(".shoreline-").suffix(".bak.tmp").tempfile_in(&folder).map_err(io)?;
+        let mut old = File::open(path).map_err(io)?;
+        std::io::copy(&mut old, backup.as_file_mut()).map_err(io)?;
+        backup.as_file().sync_all().map_err(io)?;
+        backup.persist(backup_path(path)).map_err(|e| io(e.error))?;
+    }
+    temp.persist(path).map_err(|e| io(e.error))?;
+    sync_folder(&folder).map_err(io)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    File::open(folder)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) -> std::io::Result<()> {
+    // Windows cannot open a folder as a file; its rename is already durable once it returns.
+    Ok(())
+}
+
+/// Removes a file, treating "already gone" as success.
+pub fn remove_if_present(path: &Path) -> std::io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,16 @@
+//! The model: the file's types, its inputs, validation, and reading and writing files.
+//! Nothing here knows about the window or the math.
+
+mod estimate;
+pub mod inputs;
+pub mod io;
+mod types;
+mod validate;
+
+pub use estimate::{
+    DISTRIBUTION_NAMES, Distribution, Estimate, beta_cdf, beta_quantile, lognormal_parameters, pert_shape,
+    standard_normal_quantile, triangular_quantile,
+};
+pub use inputs::{InputInfo, UnknownInput, ValueKind};
+pub use types::*;
+pub use validate::{MAX_SAMPLES, Problem, Problems, Severity, validate};
