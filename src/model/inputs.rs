@@ -118,7 +118,7 @@ impl<'a> Collector<'a> {
         } = option;
         let who = name.as_str();
         let field = |c: &mut Self, field: &str, kind: ValueKind, e: &'a mut Estimate| {
-            c.add(format!("{p}.{field}"), format!("{who} › {}", field.replace('_', " ")), kind, e);
+            c.add(format!("{p}.{field}"), format!("{who} › {}", field_label(field)), kind, e);
         };
         match pricing {
             Pricing::PerFte { rate } => field(self, "pricing.rate", ValueKind::Money, rate),
@@ -172,6 +172,22 @@ impl<'a> Collector<'a> {
             self.add(format!("{base}.{field}"), format!("{label} › {field}"), kind, e);
         }
     }
+}
+
+/// The user's name for a field path inside an option: `pricing.rate` → "rate",
+/// `pricing.tiers[1].price` → "tier 2 price", `fx.rate` → "fx rate".
+fn field_label(field: &str) -> String {
+    if let Some(rest) = field.strip_prefix("pricing.tiers[")
+        && let Some((index, _)) = rest.split_once(']')
+    {
+        let number = index.parse::<usize>().map_or_else(|_| index.to_owned(), |i| (i + 1).to_string());
+        return format!("tier {number} price");
+    }
+    let name = match field.strip_prefix("fx.") {
+        Some(rest) => format!("fx {rest}"),
+        None => field.rsplit('.').next().unwrap_or(field).to_owned(),
+    };
+    name.replace('_', " ")
 }
 
 /// Every real-valued input of the model, in file order, mutable.
