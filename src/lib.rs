@@ -4,9 +4,11 @@
 //! - [`model`]: the model file's types, validation and atomic file I/O;
 //! - [`engine`]: the pure math of the contract (projection, results, sensitivity, Monte Carlo);
 //! - [`format`]: numbers as people read them;
-//! - [`cli`]: the command line.
+//! - [`cli`]: the command line;
+//! - [`ui`]: the window.
 
 pub mod cli;
 pub mod engine;
 pub mod format;
 pub mod model;
+pub mod ui;

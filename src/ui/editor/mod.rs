@@ -1,0 +1,13 @@
+//! The model editor of the left panel, one file per section. The editor edits a draft copy of
+//! the model; the app turns a changed draft into one undoable command.
+
+use crate::model::Problems;
+
+/// What the editor needs besides the draft.
+#[derive(Clone, Copy)]
+pub struct EditorContext<'a> {
+    /// Validation problems of the current model, shown next to their fields.
+    pub problems: &'a Problems,
+    /// An input path to reveal and highlight (set when a tornado bar is clicked).
+    pub focus_path: Option<&'a str>,
+}

@@ -1,0 +1,4 @@
+//! The window: panels and charts, one file each. Knows egui; the model and the engine do not.
+
+pub mod charts;
+pub mod editor;
