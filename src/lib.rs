@@ -4,9 +4,11 @@
 //! - [`model`]: the model file's types, validation and atomic file I/O;
 //! - [`engine`]: the pure math of the contract (projection, results, sensitivity, Monte Carlo);
 //! - [`format`]: numbers as people read them;
+//! - [`app`]: the document, commands, undo, files and recovery (no egui);
 //! - [`cli`]: the command line;
 //! - [`ui`]: the window.
 
+pub mod app;
 pub mod cli;
 pub mod engine;
 pub mod format;

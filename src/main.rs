@@ -8,10 +8,12 @@ fn main() -> ExitCode {
     let cli = shoreline::cli::Cli::parse();
     match cli.command {
         Some(command) => shoreline::cli::run(command),
-        None => {
-            use clap::CommandFactory as _;
-            let _ = shoreline::cli::Cli::command().print_help();
-            ExitCode::SUCCESS
-        }
+        None => match shoreline::ui::run(cli.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("shoreline: cannot open the window: {e}");
+                ExitCode::from(shoreline::cli::EXIT_UNREADABLE)
+            }
+        },
     }
 }

@@ -5,6 +5,7 @@ mod estimate;
 pub mod inputs;
 pub mod io;
 mod types;
+pub mod samples;
 mod validate;
 
 pub use estimate::{

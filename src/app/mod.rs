@@ -1,0 +1,13 @@
+//! App state between the model and the window: the document and its one mutation point
+//! (commands), undo, cached results, files, settings and crash recovery. No egui here.
+
+pub mod analysis;
+pub mod dialogs;
+pub mod document;
+pub mod history;
+pub mod recovery;
+pub mod settings;
+mod state;
+
+pub use document::{Command, Document};
+pub use state::{AppState, FileAction, Notice, NoticeKind, PathPrompt, Template, UnsavedAnswer};

@@ -1,0 +1,465 @@
+//! Everything the window shows, without the window: the document, its results, the file
+//! workflow (new, open, save, unsaved-changes prompt, dialogs), recent files and recovery.
+//! The UI reads this state and calls its methods; it never edits the model directly.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::analysis::Analysis;
+use super::dialogs::{DialogKind, DialogOutcome, PendingDialog, with_ron_extension};
+use super::document::{Command, Document, blank_model};
+use super::recovery::{Recovered, Recovery};
+use super::settings::Settings;
+use crate::model::samples::{SAMPLES, load_sample};
+use crate::model::{Model, io};
+
+/// How serious a notice is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Something happened as asked.
+    Info,
+    /// Something failed; the user's work is intact.
+    Error,
+}
+
+/// A message for the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Info or error.
+    pub kind: NoticeKind,
+    /// The message.
+    pub text: String,
+}
+
+/// What a new document starts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Template {
+    /// A minimal model.
+    Blank,
+    /// One of [`SAMPLES`].
+    Sample(usize),
+}
+
+/// A file action that may have to wait for the unsaved-changes answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    /// Start a new document.
+    New(Template),
+    /// Open a file; `None` asks with a dialog.
+    Open(Option<PathBuf>),
+    /// Close the window.
+    Quit,
+}
+
+/// The answer to "save your changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedAnswer {
+    /// Save, then go on.
+    Save,
+    /// Throw the changes away and go on.
+    Discard,
+    /// Do nothing.
+    Cancel,
+}
+
+/// A request for a path typed by hand, when no native dialog is available.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathPrompt {
+    /// What the path is for.
+    pub kind: DialogKind,
+    /// The text typed so far.
+    pub text: String,
+}
+
+/// The app's state.
+pub struct AppState {
+    /// The open document.
+    pub doc: Document,
+    /// Its problems and results.
+    pub analysis: Analysis,
+    /// The selected scenario (`None` = the base model).
+    pub scenario: Option<usize>,
+    /// The option in focus.
+    pub option: usize,
+    /// Remembered preferences.
+    pub settings: Settings,
+    /// Status-bar messages, newest last.
+    pub notices: Vec<Notice>,
+    /// A file action waiting for the unsaved-changes answer.
+    pub unsaved_prompt: Option<FileAction>,
+    /// A native dialog that is open.
+    pub dialog: Option<PendingDialog>,
+    /// A typed-path prompt that is open.
+    pub path_prompt: Option<PathPrompt>,
+    /// Unsaved work found from a run that did not end cleanly, offered for restoring.
+    pub recovery_offer: Option<Recovered>,
+    /// An input to reveal in the editor.
+    pub focus_path: Option<String>,
+    /// Set when the window may close (every change saved or discarded).
+    pub quit_confirmed: bool,
+    /// After a save-as chosen for a pending action, that action.
+    after_save: Option<FileAction>,
+    data_dir: Option<PathBuf>,
+    recovery: Option<Recovery>,
+    /// Called from worker threads when they have news (the window repaints).
+    waker: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl AppState {
+    /// The state at start-up: opens `file` if given, else the last file, else the default
+    /// sample; finds any recovery copy. `data_dir` holds settings and recovery copies.
+    pub fn start(file: Option<PathBuf>, data_dir: Option<PathBuf>) -> Self {
+        let mut notices = Vec::new();
+        let settings = match &data_dir {
+            Some(dir) => {
+                let (settings, problem) = Settings::load(dir);
+                if let Some(problem) = problem {
+                    notices.push(Notice { kind: NoticeKind::Error, text: problem });
+                }
+                settings
+            }
+            None => {
+                notices.push(Notice {
+                    kind: NoticeKind::Error,
+                    text: "No data folder: recent files and crash recovery are off.".into(),
+                });
+                Settings::default()
+            }
+        };
+        let recovery = data_dir.as_deref().map(Recovery::new);
+        let mut state = Self {
+            doc: Document::new(default_or_blank(&mut notices), None),
+            analysis: Analysis::default(),
+            scenario: None,
+            option: 0,
+            settings,
+            notices,
+            unsaved_prompt: None,
+            dialog: None,
+            path_prompt: None,
+            recovery_offer: None,
+            focus_path: None,
+            quit_confirmed: false,
+            after_save: None,
+            data_dir,
+            recovery,
+            waker: Arc::new(|| {}),
+        };
+        let explicit = file.is_some();
+        let to_open = file.or_else(|| state.settings.last_file.clone().filter(|p| p.exists()));
+        if let Some(path) = to_open {
+            state.open_now(&path, explicit);
+        }
+        if let Some(recovery) = &state.recovery {
+            match recovery.find() {
+                Ok(found) => state.recovery_offer = found,
+                Err(e) => state.notice(NoticeKind::Error, format!("A recovery copy exists but cannot be read: {e}")),
+            }
+        }
+        state.refresh();
+        state
+    }
+
+    /// Sets what worker threads call to wake the window.
+    pub fn set_waker(&mut self, waker: impl Fn() + Send + Sync + 'static) {
+        self.waker = Arc::new(waker);
+    }
+
+    /// Adds a status-bar message (errors also go to stderr, so none happens in silence).
+    pub fn notice(&mut self, kind: NoticeKind, text: impl Into<String>) {
+        let text = text.into();
+        if kind == NoticeKind::Error {
+            eprintln!("shoreline: {text}");
+        }
+        self.notices.push(Notice { kind, text });
+        if self.notices.len() > 20 {
+            self.notices.remove(0);
+        }
+    }
+
+    /// Brings the results up to date with the document (cheap when nothing changed).
+    pub fn refresh(&mut self) -> bool {
+        let model = self.doc.model();
+        if self.scenario.is_some_and(|s| s >= model.scenarios.len()) {
+            self.scenario = None;
+        }
+        if self.option >= model.options.len() {
+            self.option = model.options.len().saturating_sub(1);
+        }
+        self.analysis.refresh(self.doc.model(), self.doc.revision(), self.scenario)
+    }
+
+    /// Applies a command to the document and reports a failure.
+    pub fn apply(&mut self, command: Command) {
+        if let Err(e) = self.doc.apply(command) {
+            self.notice(NoticeKind::Error, e.to_string());
+        }
+        self.refresh();
+    }
+
+    /// Starts a file action, asking about unsaved changes first when it would discard them.
+    pub fn request(&mut self, action: FileAction) {
+        if self.doc.is_dirty() {
+            self.unsaved_prompt = Some(action);
+        } else {
+            self.perform(action);
+        }
+    }
+
+    /// Answers the unsaved-changes prompt.
+    pub fn answer_unsaved(&mut self, answer: UnsavedAnswer) {
+        let Some(action) = self.unsaved_prompt.take() else { return };
+        match answer {
+            UnsavedAnswer::Cancel => {}
+            UnsavedAnswer::Discard => {
+                self.clear_recovery();
+                self.perform(action);
+            }
+            UnsavedAnswer::Save => {
+                if self.doc.path().is_some() {
+                    if self.save() {
+                        self.perform(action);
+                    }
+                } else {
+                    self.after_save = Some(action);
+                    self.save_as();
+                }
+            }
+        }
+    }
+
+    fn perform(&mut self, action: FileAction) {
+        match action {
+            FileAction::New(template) => {
+                let model = match template {
+                    Template::Blank => blank_model(),
+                    Template::Sample(i) => match SAMPLES.get(i).map(load_sample) {
+                        Some(Ok(model)) => model,
+                        Some(Err(e)) => {
+                            self.notice(NoticeKind::Error, format!("The sample cannot be read: {e}"));
+                            return;
+                        }
+                        None => return,
+                    },
+                };
+                self.replace_document(Document::new(model, None));
+            }
+            FileAction::Open(Some(path)) => self.open_now(&path, true),
+            FileAction::Open(None) => self.open_dialog(DialogKind::Open),
+            FileAction::Quit => {
+                self.clear_recovery();
+                self.quit_confirmed = true;
+            }
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.scenario = None;
+        self.option = 0;
+        self.focus_path = None;
+        self.refresh();
+    }
+
+    /// Opens `path` now. A file that fails to load keeps the current model and says why.
+    fn open_now(&mut self, path: &Path, remember_failure: bool) {
+        match io::load(path) {
+            Ok(model) => {
+                self.replace_document(Document::new(model, Some(path.to_owned())));
+                self.settings.remember(path);
+                self.save_settings();
+                self.notice(NoticeKind::Info, format!("Opened {}", path.display()));
+            }
+            Err(e) => {
+                let text = match &e {
+                    io::LoadError::Syntax { .. } | io::LoadError::NewerVersion { .. } => {
+                        format!("Cannot open {}: {e}. The current model is unchanged.", path.display())
+                    }
+                    _ => format!("{e}. The current model is unchanged."),
+                };
+                if remember_failure || path.exists() {
+                    self.notice(NoticeKind::Error, text);
+                }
+            }
+        }
+    }
+
+    /// Saves to the document's file, or asks where. Returns true when saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path().map(Path::to_owned) {
+            Some(path) => self.save_to(&path),
+            None => {
+                self.save_as();
+                false
+            }
+        }
+    }
+
+    /// Asks where to save.
+    pub fn save_as(&mut self) {
+        self.open_dialog(DialogKind::SaveAs);
+    }
+
+    /// Saves to `path`; a failure says why and keeps the document dirty.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.settings.remember(path);
+                self.save_settings();
+                self.clear_recovery();
+                self.notice(NoticeKind::Info, format!("Saved {}", path.display()));
+                true
+            }
+            Err(e) => {
+                self.notice(NoticeKind::Error, format!("{e}. Your changes are still here, unsaved."));
+                false
+            }
+        }
+    }
+
+    fn open_dialog(&mut self, kind: DialogKind) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let name = self
+            .doc
+            .path()
+            .and_then(Path::file_name)
+            .map_or_else(|| format!("{}.ron", file_stem(&self.doc.model().name)), |n| n.to_string_lossy().into());
+        let folder = self.doc.path().and_then(Path::parent).map(Path::to_owned);
+        let wake = self.waker.clone();
+        match PendingDialog::open(kind, &name, folder, move || wake()) {
+            Some(dialog) => self.dialog = Some(dialog),
+            None => self.ask_for_path(kind),
+        }
+    }
+
+    fn ask_for_path(&mut self, kind: DialogKind) {
+        let text = match kind {
+            DialogKind::SaveAs => self.doc.path().map_or_else(
+                || std::env::current_dir().unwrap_or_default().join(format!("{}.ron", file_stem(&self.doc.model().name))),
+                Path::to_owned,
+            ),
+            DialogKind::Open => self.doc.path().and_then(Path::parent).map(Path::to_owned).unwrap_or_default(),
+        };
+        self.path_prompt = Some(PathPrompt { kind, text: text.display().to_string() });
+    }
+
+    /// Checks on an open dialog; call every frame.
+    pub fn poll_dialog(&mut self) {
+        let Some(outcome) = self.dialog.as_ref().and_then(PendingDialog::poll) else { return };
+        let Some(dialog) = self.dialog.take() else { return };
+        match outcome {
+            DialogOutcome::Chosen(path) => self.dialog_chose(dialog.kind, path),
+            DialogOutcome::Cancelled => self.after_save = None,
+            DialogOutcome::Unavailable => {
+                self.notice(
+                    NoticeKind::Info,
+                    "No file dialog could be shown (no desktop portal or zenity): type the path instead.",
+                );
+                self.ask_for_path(dialog.kind);
+            }
+        }
+    }
+
+    /// Answers the typed-path prompt: `None` cancels.
+    pub fn answer_path(&mut self, answer: Option<String>) {
+        let Some(prompt) = self.path_prompt.take() else { return };
+        match answer.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) {
+            Some(text) => self.dialog_chose(prompt.kind, PathBuf::from(text)),
+            None => self.after_save = None,
+        }
+    }
+
+    fn dialog_chose(&mut self, kind: DialogKind, path: PathBuf) {
+        match kind {
+            DialogKind::Open => self.open_now(&path, true),
+            DialogKind::SaveAs => {
+                let saved = self.save_to(&with_ron_extension(path));
+                if let Some(action) = self.after_save.take()
+                    && saved
+                {
+                    self.perform(action);
+                }
+            }
+        }
+    }
+
+    /// Restores (`true`) or discards (`false`) the offered recovery copy.
+    pub fn answer_recovery(&mut self, restore: bool) {
+        let Some(found) = self.recovery_offer.take() else { return };
+        if restore {
+            let on_disk = found.path.as_deref().and_then(|p| io::load(p).ok());
+            self.replace_document(Document::recovered(found.model, found.path, on_disk));
+            self.notice(NoticeKind::Info, "Restored your unsaved changes. Save them to keep them.");
+            // The copy stays on disk until the restored work is saved or discarded.
+        } else {
+            self.clear_recovery();
+        }
+    }
+
+    /// Writes the recovery copy when due. Returns when to look again.
+    pub fn autosave(&mut self, now: Instant) -> Option<Duration> {
+        if self.recovery_offer.is_some() {
+            // Never overwrite an unanswered recovery copy with the default model's edits.
+            return None;
+        }
+        let recovery = self.recovery.as_mut()?;
+        let doc = &self.doc;
+        match recovery.tick(doc.model(), doc.path(), doc.revision(), doc.is_dirty(), now) {
+            Ok(next) => next,
+            Err(e) => {
+                self.notice(NoticeKind::Error, format!("Cannot write the recovery copy: {e}"));
+                None
+            }
+        }
+    }
+
+    fn clear_recovery(&mut self) {
+        if let Some(recovery) = self.recovery.as_mut()
+            && let Err(e) = recovery.clear()
+        {
+            self.notice(NoticeKind::Error, e);
+        }
+    }
+
+    fn save_settings(&mut self) {
+        let Some(dir) = self.data_dir.clone() else { return };
+        if let Err(e) = self.settings.save(&dir) {
+            self.notice(NoticeKind::Error, format!("Cannot save settings: {e}"));
+        }
+    }
+
+    /// Stores the theme and zoom.
+    pub fn set_preferences(&mut self, dark: bool, zoom: f32) {
+        if self.settings.dark != dark || (self.settings.zoom - zoom).abs() > f32::EPSILON {
+            self.settings.dark = dark;
+            self.settings.zoom = zoom;
+            self.save_settings();
+        }
+    }
+
+    /// The model the results are of.
+    pub fn model(&self) -> &Model {
+        self.doc.model()
+    }
+}
+
+fn default_or_blank(notices: &mut Vec<Notice>) -> Model {
+    match crate::model::samples::default_model() {
+        Ok(model) => model,
+        Err(e) => {
+            notices.push(Notice { kind: NoticeKind::Error, text: format!("The bundled sample cannot be read: {e}") });
+            blank_model()
+        }
+    }
+}
+
+/// A file name from a model name: letters, digits, `-` and `_`.
+fn file_stem(name: &str) -> String {
+    let stem: String =
+        name.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
+    let stem = stem.trim_matches('_');
+    if stem.is_empty() { "model".to_owned() } else { stem.to_owned() }
+}

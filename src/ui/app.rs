@@ -1,0 +1,131 @@
+//! The main window: lays out the panels, routes shortcuts, dropped files and the close button
+//! to the app state, and keeps the title in step with the document.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::central::{self, Tab};
+use super::{editor, prompts, shortcuts, status_bar, top_bar};
+use crate::app::{AppState, Command, FileAction};
+
+/// The app: its state plus what only the window cares about.
+pub struct ShorelineApp {
+    /// Document, results, files.
+    pub state: AppState,
+    /// The tab of the center panel.
+    pub tab: Tab,
+    /// Presentation mode: the editor hidden, charts full screen.
+    pub present: bool,
+    /// Whether the problems list is open.
+    pub show_problems: bool,
+    title: String,
+    /// The remembered zoom is applied once, at the first frame.
+    zoom_applied: bool,
+}
+
+impl ShorelineApp {
+    /// The app around an already started state.
+    pub fn new(state: AppState) -> Self {
+        Self { state, tab: Tab::Overview, present: false, show_problems: false, title: String::new(), zoom_applied: false }
+    }
+
+    /// Starts the app for eframe: opens `file` (or the last file, or the sample).
+    pub fn create(cc: &eframe::CreationContext<'_>, file: Option<PathBuf>, data_dir: Option<PathBuf>) -> Self {
+        let mut state = AppState::start(file, data_dir);
+        let ctx = cc.egui_ctx.clone();
+        state.set_waker(move || ctx.request_repaint());
+        Self::new(state)
+    }
+
+    /// Draws the whole window into `ui` (used by eframe and by the headless tests).
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_preferences(&ctx);
+        shortcuts::handle(&ctx, self);
+        self.handle_dropped_files(&ctx);
+        self.handle_close_request(&ctx);
+        self.state.poll_dialog();
+
+        top_bar::show(ui, self);
+        status_bar::show(ui, self);
+        if !self.present {
+            self.editor_panel(ui);
+        }
+        central::show(ui, self);
+        prompts::show(&ctx, self);
+
+        self.state.refresh();
+        if let Some(wait) = self.state.autosave(Instant::now()) {
+            ctx.request_repaint_after(wait);
+        }
+        self.update_title(&ctx);
+        if self.state.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn editor_panel(&mut self, ui: &mut egui::Ui) {
+        let panel = egui::Panel::left("editor").resizable(true).default_size(400.0).min_size(280.0);
+        panel.show(ui, |ui| {
+            let mut draft = self.state.model().clone();
+            let cx = editor::EditorContext {
+                problems: &self.state.analysis.problems,
+                focus_path: self.state.focus_path.as_deref(),
+            };
+            editor::show(ui, &mut draft, &cx);
+            if draft != *self.state.model() {
+                // One undo step per widget burst: a drag or typing into one field.
+                let group = ui.ctx().dragged_id().or_else(|| ui.ctx().memory(|m| m.focused())).map(|id| id.value());
+                self.state.apply(Command::Replace { model: Box::new(draft), group });
+            }
+        });
+    }
+
+    fn apply_preferences(&mut self, ctx: &egui::Context) {
+        let theme = if self.state.settings.dark { egui::Theme::Dark } else { egui::Theme::Light };
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
+        if !self.zoom_applied {
+            ctx.set_zoom_factor(self.state.settings.zoom.clamp(0.5, 3.0));
+            self.zoom_applied = true;
+        }
+        let zoom = ctx.zoom_factor();
+        let dark = self.state.settings.dark;
+        self.state.set_preferences(dark, zoom);
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.state.request(FileAction::Open(Some(path)));
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.state.quit_confirmed {
+            if self.state.doc.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.state.request(FileAction::Quit);
+            } else {
+                self.state.request(FileAction::Quit);
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.state.doc.title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+}
+
+impl eframe::App for ShorelineApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+}

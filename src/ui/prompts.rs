@@ -1,0 +1,107 @@
+//! Modal questions: unsaved changes, a typed path when no file dialog exists, and restoring
+//! work after a crash.
+
+use super::app::ShorelineApp;
+use crate::app::dialogs::DialogKind;
+use crate::app::{FileAction, UnsavedAnswer};
+
+/// Shows whichever question is pending.
+pub fn show(ctx: &egui::Context, app: &mut ShorelineApp) {
+    if app.state.recovery_offer.is_some() {
+        recovery(ctx, app);
+    } else if app.state.unsaved_prompt.is_some() {
+        unsaved(ctx, app);
+    } else if app.state.path_prompt.is_some() {
+        path_prompt(ctx, app);
+    }
+}
+
+fn unsaved(ctx: &egui::Context, app: &mut ShorelineApp) {
+    let verb = match app.state.unsaved_prompt {
+        Some(FileAction::Quit) => "closing",
+        Some(FileAction::Open(_)) => "opening another file",
+        _ => "starting a new model",
+    };
+    let name = app.state.model().name.clone();
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("unsaved_prompt")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Save changes?");
+        ui.label(format!("“{name}” has unsaved changes. Save them before {verb}?"));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                answer = Some(UnsavedAnswer::Save);
+            }
+            if ui.button("Discard").clicked() {
+                answer = Some(UnsavedAnswer::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(UnsavedAnswer::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(UnsavedAnswer::Cancel);
+    }
+    if let Some(answer) = answer {
+        app.state.answer_unsaved(answer);
+    }
+}
+
+fn path_prompt(ctx: &egui::Context, app: &mut ShorelineApp) {
+    let Some(prompt) = app.state.path_prompt.as_mut() else { return };
+    let (title, action) = match prompt.kind {
+        DialogKind::Open => ("Open a model file", "Open"),
+        DialogKind::SaveAs => ("Save the model as", "Save"),
+    };
+    let mut answer: Option<Option<String>> = None;
+    let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(title);
+        ui.label("No file dialog is available on this desktop (no portal or zenity). Type the file's full path:");
+        let label = ui.label("Path");
+        let edit = ui.add(egui::TextEdit::singleline(&mut prompt.text).desired_width(520.0)).labelled_by(label.id);
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button(action).clicked() || entered {
+                answer = Some(Some(prompt.text.clone()));
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(None);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(None);
+    }
+    if let Some(answer) = answer {
+        app.state.answer_path(answer);
+    }
+}
+
+fn recovery(ctx: &egui::Context, app: &mut ShorelineApp) {
+    let Some(found) = app.state.recovery_offer.as_ref() else { return };
+    let origin = found.path.as_ref().map_or_else(|| "a model that was never saved".to_owned(), |p| p.display().to_string());
+    let name = found.model.name.clone();
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("recovery_prompt")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("Restore unsaved work?");
+        ui.label(format!(
+            "Shoreline did not close cleanly last time. Unsaved changes to “{name}” ({origin}) were kept."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Discard them").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
+    if let Some(restore) = answer {
+        app.state.answer_recovery(restore);
+    }
+}
