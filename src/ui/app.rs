@@ -21,12 +21,13 @@ pub struct ShorelineApp {
     title: String,
     /// The remembered zoom is applied once, at the first frame.
     zoom_applied: bool,
+    close_sent: bool,
 }
 
 impl ShorelineApp {
     /// The app around an already started state.
     pub fn new(state: AppState) -> Self {
-        Self { state, tab: Tab::Overview, present: false, show_problems: false, title: String::new(), zoom_applied: false }
+        Self { state, tab: Tab::Overview, present: false, show_problems: false, title: String::new(), zoom_applied: false, close_sent: false }
     }
 
     /// Starts the app for eframe: opens `file` (or the last file, or the sample).
@@ -59,8 +60,9 @@ impl ShorelineApp {
             ctx.request_repaint_after(wait);
         }
         self.update_title(&ctx);
-        if self.state.quit_confirmed {
+        if self.state.quit_confirmed && !self.close_sent {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            self.close_sent = true;
         }
     }
 

@@ -1,0 +1,166 @@
+//! The window's behaviour, headless: files, the unsaved-changes prompt, undo/redo and crash
+//! recovery, driven through the widgets a user would use.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use shoreline::app::{AppState, Command, FileAction};
+use shoreline::model::io;
+use shoreline::ui::app::ShorelineApp;
+
+fn harness(state: AppState) -> Harness<'static, ShorelineApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut ShorelineApp| app.show(ui), ShorelineApp::new(state))
+}
+
+fn start(data: &Path) -> AppState {
+    AppState::start(None, Some(data.to_owned()))
+}
+
+fn rename(app: &mut ShorelineApp, name: &str) {
+    let mut model = app.state.model().clone();
+    model.name = name.to_owned();
+    app.state.apply(Command::Replace { model: Box::new(model), group: None });
+}
+
+#[test]
+fn it_opens_on_the_bundled_sample_when_there_is_no_last_file() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    h.run();
+    assert!(h.state().state.model().name.starts_with("Contact center"));
+    assert!(!h.state().state.doc.is_dirty());
+}
+
+#[test]
+fn a_bad_file_shows_its_error_and_keeps_the_current_model() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let bad = data.path().join("broken.ron");
+    std::fs::write(&bad, "Model(\n    format_version: 1,\n    name: 42,\n)").expect("write");
+    let mut h = harness(start(data.path()));
+    let before = h.state().state.model().clone();
+    h.state_mut().state.request(FileAction::Open(Some(bad)));
+    h.run();
+    assert_eq!(*h.state().state.model(), before);
+    // The status bar names the file, the line and says the model was kept.
+    h.get_by_label_contains("Cannot open");
+    h.get_by_label_contains("broken.ron: line 3, column");
+    h.get_by_label_contains("The current model is unchanged");
+}
+
+#[test]
+fn undo_and_redo_buttons_step_through_edits() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    rename(h.state_mut(), "Renamed");
+    h.run();
+    h.get_by_label("Undo").click();
+    h.run();
+    assert!(h.state().state.model().name.starts_with("Contact center"));
+    h.get_by_label("Redo").click();
+    h.run();
+    assert_eq!(h.state().state.model().name, "Renamed");
+}
+
+#[test]
+fn keyboard_undo_works_too() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    rename(h.state_mut(), "Renamed");
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.state().state.model().name.starts_with("Contact center"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(h.state().state.model().name, "Renamed");
+}
+
+#[test]
+fn save_as_without_a_dialog_asks_for_a_path_and_writes_a_file_that_reloads_equal() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let target = data.path().join("saved model.ron");
+    let mut h = harness(start(data.path()));
+    rename(h.state_mut(), "To be saved");
+    h.run();
+    // No desktop portal or zenity in a headless test: the app must ask for a path instead.
+    h.state_mut().state.path_prompt =
+        Some(shoreline::app::PathPrompt { kind: shoreline::app::dialogs::DialogKind::SaveAs, text: String::new() });
+    h.run();
+    let field = h.get_by_label("Path");
+    field.focus();
+    field.type_text(&target.display().to_string());
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let reloaded = io::load(&target).expect("the saved file loads");
+    assert_eq!(reloaded, *h.state().state.model());
+    assert!(!h.state().state.doc.is_dirty());
+    assert_eq!(h.state().state.doc.path(), Some(target.as_path()));
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_everything() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    rename(h.state_mut(), "Unsaved work");
+    h.run();
+    h.state_mut().state.request(FileAction::Quit);
+    h.run();
+    h.get_by_label_contains("has unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().state.quit_confirmed);
+    assert_eq!(h.state().state.model().name, "Unsaved work");
+    assert!(h.query_by_label_contains("has unsaved changes").is_none());
+
+    h.state_mut().state.request(FileAction::Quit);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().state.quit_confirmed);
+}
+
+#[test]
+fn a_clean_document_closes_without_asking() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    h.run();
+    h.state_mut().state.request(FileAction::Quit);
+    h.run();
+    assert!(h.state().state.quit_confirmed);
+}
+
+#[test]
+fn after_a_crash_the_next_start_offers_the_unsaved_work() {
+    let data = tempfile::tempdir().expect("temp dir");
+    {
+        let mut app = ShorelineApp::new(start(data.path()));
+        rename(&mut app, "Work before the crash");
+        let now = Instant::now();
+        assert!(app.state.autosave(now).is_some(), "the copy waits a few seconds");
+        assert!(app.state.autosave(now + Duration::from_secs(5)).is_none());
+        // The app is dropped without a clean exit: a crash or a kill.
+    }
+    let mut h = harness(start(data.path()));
+    h.run();
+    h.get_by_label_contains("did not close cleanly");
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().state.model().name, "Work before the crash");
+    assert!(h.state().state.doc.is_dirty(), "restored work is unsaved until saved");
+}
+
+#[test]
+fn the_last_file_reopens_on_the_next_start() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let file = data.path().join("mine.ron");
+    let mut state = start(data.path());
+    assert!(state.save_to(&file));
+    drop(state);
+    let again = start(data.path());
+    assert_eq!(again.doc.path(), Some(file.as_path()));
+}
