@@ -4,6 +4,7 @@
 mod estimate;
 pub mod inputs;
 pub mod io;
+pub mod samples;
 mod types;
 mod validate;
 
