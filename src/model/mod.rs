@@ -4,8 +4,8 @@
 mod estimate;
 pub mod inputs;
 pub mod io;
-mod types;
 pub mod samples;
+mod types;
 mod validate;
 
 pub use estimate::{
