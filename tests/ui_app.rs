@@ -27,7 +27,7 @@ fn rename(app: &mut ShorelineApp, name: &str) {
 }
 
 #[test]
-fn it_opens_on_the_bundled_sample_when_there_is_no_last_file() {
+fn it_opens_on_the_bundled_contact_center_when_there_is_no_last_file() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut h = harness(start(data.path()));
     h.run();
