@@ -164,3 +164,32 @@ fn the_last_file_reopens_on_the_next_start() {
     let again = start(data.path());
     assert_eq!(again.doc.path(), Some(file.as_path()));
 }
+
+/// A file dropped on the window, as the windowing backend would hand it to egui.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_model_file_on_the_window_opens_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let file = data.path().join("dropped.ron");
+    let mut model = shoreline::app::document::blank_model();
+    model.name = "Dropped model".into();
+    io::save(&file, &model).expect("save");
+    let mut h = harness(start(data.path()));
+    h.run();
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(file.clone())));
+    h.run();
+    assert_eq!(h.state().state.model().name, "Dropped model");
+    assert_eq!(h.state().state.doc.path(), Some(file.as_path()));
+}
