@@ -9,6 +9,10 @@ use super::{FORMAT_VERSION, Model};
 /// Files larger than this are refused before parsing: no model comes near it.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
+/// Deepest nesting of values a file may have: a model needs about 8; the limit keeps a
+/// malicious or broken file from exhausting the stack.
+pub const MAX_NESTING: usize = 64;
+
 /// Why a model could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -78,10 +82,15 @@ pub fn from_ron_str(text: &str) -> Result<Model, LoadError> {
     {
         return Err(LoadError::NewerVersion { found });
     }
-    ron::Options::default().with_recursion_limit(64).from_str(text).map_err(|e| LoadError::Syntax {
+    ron::Options::default().with_recursion_limit(MAX_NESTING).from_str(text).map_err(|e| LoadError::Syntax {
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        message: match e.code {
+            ron::Error::ExceededRecursionLimit => {
+                format!("values are nested more than {MAX_NESTING} levels deep here; no model nests that deep")
+            }
+            code => code.to_string(),
+        },
     })
 }
 
