@@ -76,30 +76,61 @@ pub enum SaveError {
 
 /// Parses a model from RON text. Validation (§1) is separate: see [`super::validate`].
 pub fn from_ron_str(text: &str) -> Result<Model, LoadError> {
-    // A newer file may hold fields this build does not know: name the real reason first.
-    if let Some(found) = declared_format_version(text)
-        && found > u64::from(FORMAT_VERSION)
-    {
-        return Err(LoadError::NewerVersion { found });
-    }
-    ron::Options::default().with_recursion_limit(MAX_NESTING).from_str(text).map_err(|e| LoadError::Syntax {
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: match e.code {
-            ron::Error::ExceededRecursionLimit => {
-                format!("values are nested more than {MAX_NESTING} levels deep here; no model nests that deep")
-            }
-            code => code.to_string(),
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    match parse_strict(text, &options) {
+        Ok(model) if model.format_version > FORMAT_VERSION => {
+            Err(LoadError::NewerVersion { found: u64::from(model.format_version) })
+        }
+        Ok(model) => Ok(model),
+        // A newer file may hold fields this build does not know: name the real reason.
+        Err(error) => match declared_format_version(text, &options) {
+            Some(found) if found > u64::from(FORMAT_VERSION) => Err(LoadError::NewerVersion { found }),
+            _ => Err(error),
         },
-    })
+    }
 }
 
-/// The `format_version` a file declares, read without parsing the rest.
-fn declared_format_version(text: &str) -> Option<u64> {
-    let at = text.find("format_version")?;
-    let rest = text[at + "format_version".len()..].trim_start().strip_prefix(':')?.trim_start();
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
+/// Parses with every check of the format on, naming the field of an error by its path.
+fn parse_strict(text: &str, options: &ron::Options) -> Result<Model, LoadError> {
+    let mut de = ron::Deserializer::from_str_with_options(text, options).map_err(|e| syntax(&e, None))?;
+    let model = serde_path_to_error::deserialize::<_, Model>(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        syntax(&de.span_error(e.into_inner()), (path != ".").then_some(path))
+    })?;
+    de.end().map_err(|code| syntax(&de.span_error(code), None))?;
+    Ok(model)
+}
+
+fn syntax(e: &ron::error::SpannedError, path: Option<String>) -> LoadError {
+    let message = match &e.code {
+        ron::Error::ExceededRecursionLimit => {
+            format!("values are nested more than {MAX_NESTING} levels deep here; no model nests that deep")
+        }
+        code => code.to_string(),
+    };
+    LoadError::Syntax {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: match path {
+            Some(path) => format!("{path}: {message}"),
+            None => message,
+        },
+    }
+}
+
+/// The top-level `format_version` of any well-formed RON text, read leniently (unknown fields
+/// and struct names allowed), so a file from a newer Shoreline is recognised as such.
+fn declared_format_version(text: &str, options: &ron::Options) -> Option<u64> {
+    let ron::Value::Map(map) = options.from_str::<ron::Value>(text).ok()? else { return None };
+    let version = map.get(&ron::Value::String("format_version".into()))?;
+    match version {
+        ron::Value::Number(n) => {
+            let v = n.into_f64();
+            // Saturating: a version too large for u64 is still "newer".
+            (v >= 0.0).then(|| if v >= u64::MAX as f64 { u64::MAX } else { v as u64 })
+        }
+        _ => None,
+    }
 }
 
 /// The canonical text of a model: pretty RON, fields in a fixed order, one item per line.
@@ -146,25 +177,54 @@ pub fn save(path: &Path, model: &Model) -> Result<(), SaveError> {
 /// Writes `bytes` to `path` atomically (see [`save`]), optionally keeping a backup.
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     let io = |source| SaveError::Io { path: path.to_owned(), source };
+    // Saving through a symbolic link updates the file it points to and keeps the link.
+    let target = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(io)?,
+        _ => path.to_owned(),
+    };
+    let path = target.as_path();
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
     let mut temp = tempfile::Builder::new().prefix(".shoreline-").suffix(".tmp").tempfile_in(&folder).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
+    // The temporary file is private (0600); the saved file keeps the old file's permissions,
+    // so a model in a shared folder stays readable by colleagues.
+    let existing = fs::metadata(path).ok();
+    let permissions = existing.as_ref().map_or_else(default_permissions, |m| Some(m.permissions()));
+    if let Some(permissions) = permissions {
+        fs::set_permissions(temp.path(), permissions).map_err(io)?;
+    }
     temp.as_file().sync_all().map_err(io)?;
-    if keep_backup && path.exists() {
+    if keep_backup && existing.is_some() {
         // Copy (not rename) so the target stays in place until the new file replaces it.
         let mut backup =
             tempfile::Builder::new().prefix(".shoreline-").suffix(".bak.tmp").tempfile_in(&folder).map_err(io)?;
         let mut old = File::open(path).map_err(io)?;
         std::io::copy(&mut old, backup.as_file_mut()).map_err(io)?;
+        if let Some(meta) = &existing {
+            fs::set_permissions(backup.path(), meta.permissions()).map_err(io)?;
+        }
         backup.as_file().sync_all().map_err(io)?;
         backup.persist(backup_path(path)).map_err(|e| io(e.error))?;
     }
     temp.persist(path).map_err(|e| io(e.error))?;
     sync_folder(&folder).map_err(io)?;
     Ok(())
+}
+
+/// Permissions of a newly created file: readable by all, writable by the owner, as most
+/// programs create documents (the process umask is not readable without `unsafe`).
+#[cfg(unix)]
+fn default_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt as _;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<fs::Permissions> {
+    None
 }
 
 #[cfg(unix)]
