@@ -830,3 +830,17 @@ fn every_command_names_the_file_and_position_of_a_syntax_error() {
         assert!(out.stderr.contains(&expected), "{command}: {}", out.stderr);
     }
 }
+
+#[test]
+fn validation_also_refuses_a_newer_format_version_and_a_zero_horizon() {
+    // The loader refuses a newer file before parsing; a model built in memory is checked too.
+    let mut m = io::load(&example_path()).expect("loads");
+    m.format_version = 2;
+    m.horizon_months = 0;
+    let problems = model::validate(&m);
+    let found: Vec<(&str, &str)> = problems.errors().map(|p| (p.path.as_str(), p.message.as_str())).collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0].0, "format_version");
+    assert!(found[0].1.contains("made by a newer Shoreline"), "{}", found[0].1);
+    assert_eq!(found[1], ("horizon_months", "must be 1 to 600 months (0)"));
+}
