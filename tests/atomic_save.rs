@@ -1,0 +1,290 @@
+//! Saving is atomic: the previous file is kept as `NAME.ron.bak`, a failed save leaves the old
+//! file byte-identical, and killing `shoreline fmt` at any moment never leaves a missing,
+//! half-written or different model behind.
+//!
+//! The tests run as root, so read-only permissions cannot make a save fail; the failures used
+//! here (a folder in the way, a missing parent, a file where a folder should be) work as root.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use shoreline::model::io::{self, SaveError};
+use shoreline::model::{Estimate, Model};
+
+const EXAMPLE: &str = include_str!("fixtures/contract_example.ron");
+
+fn example() -> Model {
+    io::from_ron_str(EXAMPLE).expect("the example loads")
+}
+
+/// The example with its options' minimum changed, so that it saves to different text.
+fn changed() -> Model {
+    let mut m = example();
+    m.options[0].minimum_monthly = Estimate::Fixed(123_456.0);
+    m
+}
+
+/// Every entry of a folder, by name, sorted.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("the folder lists")
+        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+#[test]
+fn save_replaces_the_file_and_keeps_the_previous_one_byte_for_byte_as_name_ron_bak() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    // The original has comments and the user's layout: the backup must keep them.
+    fs::write(&path, EXAMPLE).expect("writes");
+    io::save(&path, &changed()).expect("saves");
+    assert_eq!(fs::read_to_string(&path).expect("reads"), io::to_ron_string(&changed()).expect("writes"));
+    assert_eq!(io::load(&path).expect("loads"), changed());
+    let backup = dir.path().join("model.ron.bak");
+    assert_eq!(io::backup_path(&path), backup);
+    assert_eq!(fs::read_to_string(&backup).expect("the backup reads"), EXAMPLE);
+    assert_eq!(entries(dir.path()), ["model.ron", "model.ron.bak"]);
+}
+
+#[test]
+fn the_backup_holds_the_file_as_it_was_before_the_latest_save() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    io::save(&path, &example()).expect("the first save");
+    // A new file has nothing to back up.
+    assert_eq!(entries(dir.path()), ["model.ron"]);
+    let first = fs::read(&path).expect("reads");
+    io::save(&path, &changed()).expect("the second save");
+    assert_eq!(fs::read(dir.path().join("model.ron.bak")).expect("reads"), first);
+    let second = fs::read(&path).expect("reads");
+    io::save(&path, &example()).expect("the third save");
+    assert_eq!(fs::read(dir.path().join("model.ron.bak")).expect("reads"), second);
+    assert_eq!(fs::read(&path).expect("reads"), first);
+}
+
+#[track_caller]
+fn assert_io_error(result: Result<(), SaveError>, path: &Path) {
+    match result {
+        Err(e @ SaveError::Io { .. }) => {
+            let message = e.to_string();
+            assert!(message.starts_with("cannot save") && message.contains(&*path.to_string_lossy()), "{message}");
+        }
+        other => panic!("expected an I/O error, got {other:?}"),
+    }
+}
+
+#[track_caller]
+fn assert_no_temporary_files(dir: &Path) {
+    let strays: Vec<String> = entries(dir).into_iter().filter(|n| n.starts_with(".shoreline-")).collect();
+    assert!(strays.is_empty(), "temporary files left behind: {strays:?}");
+}
+
+#[test]
+fn a_save_that_cannot_write_its_backup_fails_and_leaves_the_old_file_byte_identical() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    fs::write(&path, EXAMPLE).expect("writes");
+    // A non-empty folder where the backup goes: renaming the backup over it fails, even as root.
+    let in_the_way = dir.path().join("model.ron.bak");
+    fs::create_dir(&in_the_way).expect("creates");
+    fs::write(in_the_way.join("keep.txt"), "mine").expect("writes");
+    assert_io_error(io::save(&path, &changed()), &path);
+    assert_eq!(fs::read_to_string(&path).expect("reads"), EXAMPLE);
+    assert_eq!(fs::read_to_string(in_the_way.join("keep.txt")).expect("reads"), "mine");
+    assert_no_temporary_files(dir.path());
+}
+
+#[test]
+fn a_save_over_a_folder_fails_and_leaves_the_folder_alone() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    fs::create_dir(&path).expect("creates");
+    fs::write(path.join("inside.txt"), "mine").expect("writes");
+    assert!(io::save(&path, &example()).is_err());
+    assert!(path.is_dir());
+    assert_eq!(fs::read_to_string(path.join("inside.txt")).expect("reads"), "mine");
+    assert_no_temporary_files(dir.path());
+}
+
+#[test]
+fn a_save_into_a_missing_folder_fails_and_creates_nothing() {
+    let dir = temp_dir();
+    let path = dir.path().join("no such folder").join("model.ron");
+    assert_io_error(io::save(&path, &example()), &path);
+    assert_eq!(entries(dir.path()), Vec::<String>::new());
+}
+
+#[test]
+fn a_save_below_a_file_fails_and_leaves_that_file_alone() {
+    let dir = temp_dir();
+    let file = dir.path().join("notes.txt");
+    fs::write(&file, "mine").expect("writes");
+    let path = file.join("model.ron");
+    assert_io_error(io::save(&path, &example()), &path);
+    assert_eq!(fs::read_to_string(&file).expect("reads"), "mine");
+    assert_eq!(entries(dir.path()), ["notes.txt"]);
+}
+
+#[test]
+fn fmt_exits_3_when_the_file_cannot_be_written_and_leaves_it_byte_identical() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    fs::write(&path, EXAMPLE).expect("writes");
+    fs::create_dir(dir.path().join("model.ron.bak")).expect("creates");
+    fs::write(dir.path().join("model.ron.bak").join("x"), "x").expect("writes");
+    let out = Command::new(env!("CARGO_BIN_EXE_shoreline")).arg("fmt").arg(&path).output().expect("runs");
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot save"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(fs::read_to_string(&path).expect("reads"), EXAMPLE);
+    assert_no_temporary_files(dir.path());
+}
+
+#[test]
+fn fmt_rewrites_a_file_in_canonical_form_that_loads_to_the_same_model() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    fs::write(&path, EXAMPLE).expect("writes");
+    let out = Command::new(env!("CARGO_BIN_EXE_shoreline")).arg("fmt").arg(&path).output().expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(fs::read_to_string(&path).expect("reads"), io::to_ron_string(&example()).expect("writes"));
+    assert_eq!(io::load(&path).expect("loads"), example());
+    assert_eq!(fs::read_to_string(dir.path().join("model.ron.bak")).expect("reads"), EXAMPLE);
+}
+
+#[cfg(unix)]
+#[test]
+#[ignore = "bug: save replaces the file with a 0600 temporary file, so a 0644 (or group-shared 0664) model loses its permissions"]
+fn save_keeps_the_files_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    fs::write(&path, EXAMPLE).expect("writes");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o664)).expect("chmod");
+    io::save(&path, &changed()).expect("saves");
+    let mode = fs::metadata(&path).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o664, "mode after save: {mode:o}");
+}
+
+#[cfg(unix)]
+#[test]
+#[ignore = "bug: saving through a symlink replaces the link with a regular file and leaves the linked model stale"]
+fn saving_through_a_symlink_updates_the_linked_file() {
+    let dir = temp_dir();
+    let real = dir.path().join("real.ron");
+    let link = dir.path().join("link.ron");
+    fs::write(&real, EXAMPLE).expect("writes");
+    std::os::unix::fs::symlink(&real, &link).expect("links");
+    io::save(&link, &changed()).expect("saves");
+    assert!(fs::symlink_metadata(&link).expect("stat").file_type().is_symlink(), "the link was replaced");
+    assert_eq!(io::load(&real).expect("loads"), changed());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Killing `shoreline fmt` at random moments
+
+/// A model large enough that one `fmt` (load, then save) takes tens of milliseconds in a debug
+/// build: the example with 300 more cost lines and 30 more options.
+fn large_model() -> Model {
+    let mut m = example();
+    let line = m.in_house.costs[0].clone();
+    for i in 0..300 {
+        let mut l = line.clone();
+        l.name = format!("Agent group {i}");
+        m.in_house.costs.push(l);
+    }
+    let option = m.options[0].clone();
+    for i in 0..30 {
+        let mut o = option.clone();
+        o.name = format!("Partner {i}");
+        m.options.push(o);
+    }
+    m
+}
+
+/// xorshift64*: a fixed, dependency-free sequence of delays.
+struct Delays(u64);
+
+impl Delays {
+    fn next(&mut self, max: Duration) -> Duration {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        let r = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D);
+        let micros = u64::try_from(max.as_micros()).expect("fits").max(1);
+        Duration::from_micros(r % micros)
+    }
+}
+
+fn fmt(path: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_shoreline"))
+        .arg("fmt")
+        .arg(path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("shoreline starts")
+}
+
+#[test]
+fn killing_fmt_at_any_moment_leaves_the_model_whole() {
+    let dir = temp_dir();
+    let path: PathBuf = dir.path().join("model.ron");
+    let backup = dir.path().join("model.ron.bak");
+    let model = large_model();
+    let text = io::to_ron_string(&model).expect("writes");
+    fs::write(&path, &text).expect("writes");
+    // The file is canonical, so every complete save writes the same bytes: a byte comparison is
+    // a complete check (and cheap); a mismatch is then explained by loading the file.
+    assert_eq!(io::load(&path).expect("loads"), model);
+
+    // How long one uninterrupted run takes on this machine, to spread the kills over it.
+    let mut longest = Duration::ZERO;
+    for _ in 0..3 {
+        let started = Instant::now();
+        let status = fmt(&path).wait().expect("waits");
+        assert!(status.success());
+        longest = longest.max(started.elapsed());
+    }
+    assert_eq!(fs::read_to_string(&path).expect("reads"), text);
+    let window = longest.mul_f64(1.1).min(Duration::from_millis(120));
+
+    let mut delays = Delays(0x5EED_2024_0BAD_F00D);
+    let mut killed = 0;
+    for iteration in 0..150 {
+        let mut child = fmt(&path);
+        std::thread::sleep(delays.next(window));
+        // The child may have finished already; then kill fails harmlessly.
+        let _ = child.kill();
+        let status = child.wait().expect("waits");
+        if status.code().is_none() {
+            killed += 1;
+        }
+        let now = fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("iteration {iteration}: the model is missing or unreadable: {e}"));
+        if now != text {
+            let loaded = io::from_ron_str(&now);
+            panic!("iteration {iteration}: the model changed ({} bytes, loads: {:?})", now.len(), loaded.is_ok());
+        }
+        if let Ok(saved) = fs::read_to_string(&backup) {
+            assert_eq!(saved, text, "iteration {iteration}: the backup is not the previous model");
+        }
+        for name in entries(dir.path()) {
+            let expected = name == "model.ron"
+                || name == "model.ron.bak"
+                || (name.starts_with(".shoreline-") && name.ends_with(".tmp"));
+            assert!(expected, "iteration {iteration}: unexpected file {name:?}");
+        }
+    }
+    assert!(killed > 0, "no run was interrupted: the test proved nothing");
+    println!("{killed} of 150 runs killed mid-way (one run takes up to {longest:?})");
+    assert_eq!(io::load(&path).expect("loads"), model);
+}
