@@ -162,7 +162,6 @@ fn fmt_rewrites_a_file_in_canonical_form_that_loads_to_the_same_model() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: save replaces the file with a 0600 temporary file, so a 0644 (or group-shared 0664) model loses its permissions"]
 fn save_keeps_the_files_permissions() {
     use std::os::unix::fs::PermissionsExt as _;
     let dir = temp_dir();
@@ -176,7 +175,6 @@ fn save_keeps_the_files_permissions() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: saving through a symlink replaces the link with a regular file and leaves the linked model stale"]
 fn saving_through_a_symlink_updates_the_linked_file() {
     let dir = temp_dir();
     let real = dir.path().join("real.ron");

@@ -225,12 +225,14 @@ pub fn triangular_quantile(low: f64, mode: f64, high: f64, u: f64) -> f64 {
     if u < split { low + (u * width * (mode - low)).sqrt() } else { high - ((1.0 - u) * width * (high - mode)).sqrt() }
 }
 
-/// The Beta shape parameters (α, β) of a PERT distribution with λ = 4.
+/// The Beta shape parameters (α, β) of a PERT distribution with λ = 4. A mode outside
+/// [low, high] (an invalid model, still being typed) is pulled inside, so α, β ≥ 1.
 pub fn pert_shape(low: f64, mode: f64, high: f64) -> (f64, f64) {
     let width = high - low;
-    if width <= 0.0 {
+    if width.is_nan() || width <= 0.0 {
         return (1.0, 1.0);
     }
+    let mode = mode.clamp(low, high);
     (1.0 + 4.0 * (mode - low) / width, 1.0 + 4.0 * (high - mode) / width)
 }
 
@@ -252,7 +254,8 @@ pub fn beta_cdf(a: f64, b: f64, x: f64) -> f64 {
     } else if x >= 1.0 {
         1.0
     } else {
-        statrs::function::beta::beta_reg(a, b, x)
+        // statrs panics on shapes ≤ 0; they cannot come from `pert_shape`, but never panic here.
+        statrs::function::beta::checked_beta_reg(a, b, x).unwrap_or(f64::NAN)
     }
 }
 
@@ -343,6 +346,14 @@ mod tests {
         let p = Distribution::Pert { low: 0.0, mode: 5.0, high: 10.0 };
         assert!((p.quantile(0.5) - 5.0).abs() < 1e-9);
         assert!((beta_cdf(3.0, 3.0, p.p10() / 10.0) - 0.1).abs() < 1e-12);
+    }
+
+    #[test]
+    fn an_invalid_pert_still_has_quantiles() {
+        let p = Distribution::Pert { low: 10.0, mode: 2.0, high: 12.0 };
+        assert!(p.p10().is_finite() && p.p90().is_finite());
+        let p = Distribution::Pert { low: 10.0, mode: 10.0, high: 5.0 };
+        assert!(p.p10().is_finite() && p.p90().is_finite());
     }
 
     #[test]

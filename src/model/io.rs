@@ -94,8 +94,10 @@ pub fn from_ron_str(text: &str) -> Result<Model, LoadError> {
 fn parse_strict(text: &str, options: &ron::Options) -> Result<Model, LoadError> {
     let mut de = ron::Deserializer::from_str_with_options(text, options).map_err(|e| syntax(&e, None))?;
     let model = serde_path_to_error::deserialize::<_, Model>(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        syntax(&de.span_error(e.into_inner()), (path != ".").then_some(path))
+        // serde_path_to_error writes `?` for a segment it could not name (an unfinished item).
+        let full = e.path().to_string();
+        let path = full.split(".?").next().unwrap_or_default().trim_end_matches('?').to_owned();
+        syntax(&de.span_error(e.into_inner()), (!path.is_empty() && path != ".").then_some(path))
     })?;
     de.end().map_err(|code| syntax(&de.span_error(code), None))?;
     Ok(model)
@@ -126,8 +128,8 @@ fn declared_format_version(text: &str, options: &ron::Options) -> Option<u64> {
     match version {
         ron::Value::Number(n) => {
             let v = n.into_f64();
-            // Saturating: a version too large for u64 is still "newer".
-            (v >= 0.0).then(|| if v >= u64::MAX as f64 { u64::MAX } else { v as u64 })
+            // `as` saturates: a version too large for u64 is still "newer".
+            (v >= 0.0).then_some(v as u64)
         }
         _ => None,
     }
