@@ -140,9 +140,21 @@ pub(crate) fn severity_color(ui: &Ui, severity: Severity) -> Color32 {
     }
 }
 
-/// A row with a short visible label in a fixed-width column, then the widgets, wrapping onto a
-/// second line when the panel is narrow (a projector's zoom).
+/// A row with a short visible label in a fixed-width column, then the widgets, wrapping when
+/// they do not fit; on a narrow panel (a projector's zoom) the label goes above its widgets.
 pub(crate) fn row<R>(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    if ui.available_width() < NARROW {
+        return ui
+            .vertical(|ui| {
+                ui.add(Label::new(label).wrap());
+                ui.horizontal_wrapped(|ui| {
+                    ui.add_space(8.0);
+                    add(ui)
+                })
+                .inner
+            })
+            .inner;
+    }
     ui.horizontal_wrapped(|ui| {
         let width = (ui.available_width() * 0.34).clamp(64.0, 150.0);
         let height = ui.spacing().interact_size.y;
@@ -155,9 +167,14 @@ pub(crate) fn row<R>(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> R) -
     .inner
 }
 
+/// Below this width (points) a row's label goes above its widgets.
+const NARROW: f32 = 300.0;
+
 /// A single-line text field named `name`.
 pub(crate) fn text(ui: &mut Ui, value: &mut String, name: &str) -> Response {
-    ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY)).accessible_name(name)
+    // The rest of the row: an infinite desired width would wrap the field onto its own line.
+    let width = (ui.available_size_before_wrap().x - 2.0).max(80.0);
+    ui.add(egui::TextEdit::singleline(value).desired_width(width)).accessible_name(name)
 }
 
 /// A whole-month field named `name`.

@@ -143,7 +143,13 @@ fn show(
     ed.field(ui, &path("note"), |ui| {
         row(ui, "Note", |ui| text(ui, &mut option.note, &label("note")));
     });
-    item_buttons(ui, &who, o, len)
+    // Set apart from the last item's buttons above, which act on that item, not the option.
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.weak("This option:");
+        item_buttons(ui, &who, o, len)
+    })
+    .inner
 }
 
 fn learning(ui: &mut Ui, ed: &Ed, p: &str, who: &str, learning: &mut Option<Learning>) {
