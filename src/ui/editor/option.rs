@@ -155,7 +155,7 @@ fn show(
 fn learning(ui: &mut Ui, ed: &Ed, p: &str, who: &str, learning: &mut Option<Learning>) {
     let mut on = learning.is_some();
     if ui.checkbox(&mut on, "Learning curve").accessible_name(format!("{who} › learning curve")).changed() {
-        *learning = on.then(|| Learning { initial_dip: Estimate::Fixed(0.2), months: 6 });
+        *learning = on.then_some(Learning { initial_dip: Estimate::Fixed(0.2), months: 6 });
     }
     if let Some(l) = learning {
         let dip = format!("{p}.learning.initial_dip");
