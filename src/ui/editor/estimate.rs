@@ -57,8 +57,11 @@ pub(crate) fn estimate(
             ui.horizontal_wrapped(|ui| {
                 ui.add_space(12.0);
                 for (param, x) in names.into_iter().zip(d.parameters_mut()) {
-                    ui.label(param);
-                    number(ui, x, kind, &ed.currency, &format!("{name} › {param}"));
+                    // A parameter's name and field wrap together, never apart.
+                    ui.horizontal(|ui| {
+                        ui.label(param);
+                        number(ui, x, kind, &ed.currency, &format!("{name} › {param}"));
+                    });
                 }
             });
         }
@@ -193,7 +196,10 @@ fn preview(ui: &mut Ui, path: &str, d: &Distribution, kind: ValueKind, currency:
     painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
     let color = visuals.selection.stroke.color;
     let top = bars.iter().copied().fold(0.0_f32, f32::max);
-    if top > 0.0 {
+    if top <= 0.0 {
+        let weak = egui::TextStyle::Small.resolve(ui.style());
+        painter.text(rect.center(), egui::Align2::CENTER_CENTER, "invalid", weak, visuals.weak_text_color());
+    } else {
         let width = rect.width() / bars.len() as f32;
         for (i, &h) in bars.iter().enumerate() {
             let x = rect.left() + i as f32 * width;

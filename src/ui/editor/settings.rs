@@ -3,7 +3,7 @@
 use egui::{DragValue, Ui};
 
 use super::common::{Ed, choice, row, text};
-use super::estimate::estimate;
+use super::estimate::{estimate, parse, plain};
 use crate::model::{MAX_SAMPLES, Method, Model, ValueKind};
 
 /// The calendar months, for the start month and the seasonality fields.
@@ -69,7 +69,8 @@ pub(crate) fn show(ui: &mut Ui, ed: &Ed, model: &mut Model) {
         let sim = &mut model.simulation;
         ed.field(ui, "simulation.samples", |ui| {
             row(ui, "Samples", |ui| {
-                ui.add(DragValue::new(&mut sim.samples).range(1..=MAX_SAMPLES).speed(50.0))
+                let field = DragValue::new(&mut sim.samples).range(1..=MAX_SAMPLES).speed(50.0);
+                ui.add(field.custom_formatter(|v, _| plain(v, 0)).custom_parser(parse))
                     .accessible_name("Simulation samples");
             });
         });

@@ -62,8 +62,8 @@ fn seasonality(ui: &mut Ui, ed: &Ed, factors: &mut Vec<f64>) {
     if factors.is_empty() {
         return;
     }
-    // A month's label and field take about 80 points.
-    let columns = ((ui.available_width() / 80.0) as usize).clamp(2, 6);
+    // A month's label and field take about 90 points with the grid's spacing.
+    let columns = ((ui.available_width() / 90.0) as usize).clamp(2, 6);
     egui::Grid::new("seasonality").num_columns(columns * 2).spacing(vec2(4.0, 2.0)).show(ui, |ui| {
         for (i, f) in factors.iter_mut().enumerate() {
             let month = MONTHS.get(i).copied().unwrap_or("?");
