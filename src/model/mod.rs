@@ -1,6 +1,7 @@
 //! The model: the file's types, its inputs, validation, and reading and writing files.
 //! Nothing here knows about the window or the math.
 
+pub mod catalog;
 mod estimate;
 pub mod inputs;
 pub mod io;

@@ -1,6 +1,16 @@
 //! The model editor of the left panel, one file per section. The editor edits a draft copy of
 //! the model; the app turns a changed draft into one undoable command.
 
+mod common;
+mod cost_lines;
+pub mod estimate;
+mod hidden;
+mod in_house;
+mod option;
+pub mod pricing;
+mod settings;
+mod workload;
+
 use crate::model::{Model, Problems};
 
 /// What the editor needs besides the draft.
@@ -12,8 +22,16 @@ pub struct EditorContext<'a> {
     pub focus_path: Option<&'a str>,
 }
 
-/// Draws the editor for `draft`.
-pub fn show(ui: &mut egui::Ui, draft: &mut Model, _cx: &EditorContext) {
-    let label = ui.label("Model name");
-    ui.text_edit_singleline(&mut draft.name).labelled_by(label.id);
+/// The editor: a vertical scroll of collapsing sections (Settings, Workload, In-house, one per
+/// option, then "+ Add option") that edits `draft` in place.
+pub fn show(ui: &mut egui::Ui, draft: &mut Model, cx: &EditorContext) {
+    let labels = common::Labels::of(draft);
+    let ed = common::Ed::new(ui, cx.problems, cx.focus_path, draft, &labels);
+    egui::ScrollArea::vertical().id_salt("shoreline-editor").auto_shrink([false, false]).show(ui, |ui| {
+        settings::show(ui, &ed, draft);
+        workload::show(ui, &ed, &mut draft.workload);
+        in_house::show(ui, &ed, &mut draft.in_house);
+        let volume = draft.workload.monthly_volume.base();
+        option::show_all(ui, &ed, &mut draft.options, volume);
+    });
 }
