@@ -2,3 +2,6 @@
 
 pub mod charts;
 pub mod editor;
+pub mod kpi;
+pub mod monthly_table;
+pub mod palette;
