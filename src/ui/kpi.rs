@@ -38,7 +38,8 @@ fn card(ui: &mut Ui, input: &ChartInput, i: usize, o: &OptionResult) {
         ui.set_width(width);
         ui.vertical(|ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new("■").color(color));
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, color);
                 ui.add(Label::new(RichText::new(o.name.as_str()).strong()).truncate());
             });
             if let Some(option) = input.model.options.get(i) {

@@ -24,7 +24,7 @@ pub fn option(index: usize) -> Color32 {
 
 /// Vendor fees. The four components are muted so that they never pass for an option's line drawn
 /// over them.
-pub const FEES: Color32 = Color32::from_rgb(0x6C, 0x8E, 0xBF);
+pub const FEES: Color32 = Color32::from_rgb(0x80, 0x90, 0xA8);
 /// Retained in-house cost (vendor management and the like).
 pub const RETAINED: Color32 = Color32::from_rgb(0x9C, 0x89, 0xB8);
 /// Parallel running: in-house cost still paid during the transition.
@@ -61,9 +61,10 @@ pub fn dimmed(color: Color32, stale: bool) -> Color32 {
     if stale { color.gamma_multiply(STALE_OPACITY) } else { color }
 }
 
-/// Options that are not in focus stay legible but step back.
+/// Options that are not in focus stay legible but step back. Not lower: on a light background
+/// a translucent line fades to a pastel that is hard to see.
 pub fn unfocused(color: Color32) -> Color32 {
-    color.gamma_multiply(0.55)
+    color.gamma_multiply(0.75)
 }
 
 /// Translucent fill of a bar drawn under lines, so the lines stay on top visually.

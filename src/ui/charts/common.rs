@@ -31,6 +31,22 @@ pub(crate) fn chart_frame(ui: &mut Ui, input: &ChartInput, title: &str, caption:
     });
 }
 
+/// A legend as a row of colour swatches above a chart, for items an in-plot legend would cover
+/// (bars filling the plot, small charts). Wraps in narrow windows.
+pub(crate) fn legend_row(ui: &mut Ui, title: &str, entries: &[(String, egui::Color32)]) {
+    ui.horizontal_wrapped(|ui| {
+        if !title.is_empty() {
+            ui.weak(title);
+        }
+        for (name, color) in entries {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, *color);
+            ui.label(name.as_str());
+            ui.add_space(6.0);
+        }
+    });
+}
+
 /// The option in focus, if the index is valid (an app mid-edit may hold a stale index).
 pub(crate) fn focused<'a>(input: &ChartInput<'a>) -> Option<&'a OptionResult> {
     input.evaluation.options.get(input.option)
@@ -38,7 +54,12 @@ pub(crate) fn focused<'a>(input: &ChartInput<'a>) -> Option<&'a OptionResult> {
 
 /// The legend every chart uses: top left, where the lines start low and leave room.
 pub(crate) fn legend() -> Legend {
-    Legend::default().position(Corner::LeftTop).background_alpha(0.85)
+    Legend::default().position(Corner::LeftTop).background_alpha(0.85).follow_insertion_order(true)
+}
+
+/// Text drawn inside a plot: body size (egui_plot's default is small), in the given colour.
+pub(crate) fn annotation(text: impl Into<String>, color: egui::Color32) -> RichText {
+    RichText::new(text).text_style(egui::TextStyle::Body).color(color)
 }
 
 /// Axis ticks in compact units ("1.2 M"): the currency is in the axis label, not on every tick.

@@ -73,7 +73,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
                     let y = top * (0.95 - 0.12 * rank as f64);
                     let label = format!("{name}: payback {}", months(k));
                     plot_ui.text(
-                        Text::new("", PlotPoint::new(x, y), RichText::new(label).color(color).strong())
+                        Text::new("", PlotPoint::new(x, y), common::annotation(label, color).strong())
                             .id(("payback label", i))
                             .anchor(Align2::LEFT_BOTTOM),
                     );

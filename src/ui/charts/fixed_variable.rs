@@ -1,6 +1,6 @@
 //! Fixed against variable cost over the horizon: how much of each cost would move with volume.
 
-use egui::{Align2, RichText, Ui};
+use egui::{Align2, Ui};
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::ChartInput;
@@ -68,6 +68,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
         .element_formatter(formatter("Variable"))
         .stack_on(&[&fixed]);
     let count = columns.len();
+    let totals_max = columns.iter().map(|c| c.fixed + c.variable).fold(0.0, f64::max);
     Plot::new("fixed_variable")
         .height(PLOT_HEIGHT)
         .legend(common::legend())
@@ -75,6 +76,8 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
         .x_axis_formatter(move |mark: GridMark, _| name_at(&names, mark.value))
         .y_axis_formatter(common::compact_ticks)
         .include_y(0.0)
+        // Room above the tallest bar for its "% fixed" label.
+        .include_y(totals_max * 1.12)
         .include_x(-0.6)
         .include_x(count as f64 - 0.4)
         .allow_scroll(false)
@@ -86,7 +89,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
                 if total > 0.0 {
                     let text = format!("{} fixed", percent(c.fixed / total));
                     plot_ui.text(
-                        Text::new("", PlotPoint::new(x as f64, total), RichText::new(text).color(c.color).strong())
+                        Text::new("", PlotPoint::new(x as f64, total), common::annotation(text, c.color).strong())
                             .id(("share", x))
                             .anchor(Align2::CENTER_BOTTOM),
                     );

@@ -32,6 +32,14 @@ struct Measure {
 pub fn show(ui: &mut Ui, input: &ChartInput) {
     let caption = "Each option grouped by where its delivery center is.";
     common::chart_frame(ui, input, "Locations", caption, |ui| {
+        let entries: Vec<_> = input
+            .evaluation
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (common::one_line(&o.name), palette::option(i)))
+            .collect();
+        common::legend_row(ui, "", &entries);
         let currency = &input.model.currency;
         let unit = common::one_line(&input.model.workload.unit);
         let measures = [
@@ -98,46 +106,63 @@ fn small_chart(ui: &mut Ui, input: &ChartInput, m: &Measure) {
         let currency = input.model.currency.clone();
         let shores = Shore::ALL.map(|s| (s, input.model.options.iter().any(|o| o.shore == s)));
         let reference = palette::reference(ui.visuals());
+        let in_house = if m.id == "cost_per_unit" { input.evaluation.in_house.cost_per_unit } else { None };
+        let values: Vec<Option<f64>> = input.evaluation.options.iter().map(m.value).collect();
+        let highest = values.iter().flatten().chain(in_house.iter()).copied().fold(0.0, f64::max);
+        let lowest = values.iter().flatten().copied().fold(0.0, f64::min);
+        let width = (GROUP_WIDTH / input.evaluation.options.len().max(1) as f64).min(0.5) * 0.9;
         Plot::new(("locations", m.id))
             .height(SMALL_PLOT_HEIGHT)
-            .legend(common::legend().position(egui_plot::Corner::RightTop))
             .y_axis_label(m.axis.clone())
             .x_axis_formatter(|mark: GridMark, _| shore_at(mark.value))
             .y_axis_formatter(common::compact_ticks)
             .include_y(0.0)
+            // Room for the value printed above (or below) each bar.
+            .include_y(highest * 1.2)
+            .include_y(lowest * 1.2)
             .include_x(-0.5)
             .include_x(2.5)
             .allow_scroll(false)
             .show(ui, |plot_ui| {
-                if m.id == "cost_per_unit"
-                    && let Some(c) = input.evaluation.in_house.cost_per_unit
-                {
+                if let Some(c) = in_house {
                     plot_ui.hline(
-                        HLine::new("In-house", c).color(palette::IN_HOUSE).width(1.5).style(LineStyle::dashed_loose()),
+                        HLine::new("", c)
+                            .id("in-house")
+                            .color(palette::IN_HOUSE)
+                            .width(1.5)
+                            .style(LineStyle::dashed_loose()),
+                    );
+                    let text = common::annotation(format!("in-house {}", (m.show)(c, &currency)), palette::IN_HOUSE);
+                    plot_ui.text(
+                        Text::new("", PlotPoint::new(2.5, c), text).id("in-house label").anchor(Align2::RIGHT_BOTTOM),
                     );
                 }
-                for (i, o) in input.evaluation.options.iter().enumerate() {
-                    let Some(value) = (m.value)(o) else { continue };
-                    let width = GROUP_WIDTH / input.evaluation.options.len().max(1) as f64;
+                for (i, (o, value)) in input.evaluation.options.iter().zip(&values).enumerate() {
+                    let Some(value) = *value else { continue };
                     let color = palette::option(i);
                     let fill = if i == input.option { color } else { palette::unfocused(color) };
-                    let bar =
-                        Bar::new(xs[i], value).width(width.min(0.5) * 0.9).fill(fill).name(common::one_line(&o.name));
+                    let bar = Bar::new(xs[i], value).width(width).fill(fill).name(common::one_line(&o.name));
+                    let label = (m.show)(value, &currency);
                     let currency = currency.clone();
                     let show = m.show;
                     plot_ui.bar_chart(
-                        BarChart::new(common::one_line(&o.name), vec![bar]).color(color).element_formatter(Box::new(
+                        BarChart::new("", vec![bar]).id(("bar", i)).color(color).element_formatter(Box::new(
                             move |b, _| format!("{}\n{}", b.name, show(b.value, &currency)),
                         )),
+                    );
+                    let anchor = if value < 0.0 { Align2::CENTER_TOP } else { Align2::CENTER_BOTTOM };
+                    plot_ui.text(
+                        Text::new("", PlotPoint::new(xs[i], value), common::annotation(label, color))
+                            .id(("value", i))
+                            .anchor(anchor),
                     );
                 }
                 for (s, (shore, used)) in shores.iter().enumerate() {
                     if !used {
                         let text = format!("no {} option", shore.label().to_lowercase());
                         plot_ui.text(
-                            Text::new("", PlotPoint::new(s as f64, 0.0), text)
+                            Text::new("", PlotPoint::new(s as f64, 0.0), common::annotation(text, reference))
                                 .id(("empty", s))
-                                .color(reference)
                                 .anchor(Align2::CENTER_BOTTOM),
                         );
                     }

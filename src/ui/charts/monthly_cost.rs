@@ -21,8 +21,15 @@ fn components(o: &OptionResult) -> [(&'static str, &[f64], egui::Color32); 4] {
 
 /// Draws the monthly cost chart.
 pub fn show(ui: &mut Ui, input: &ChartInput) {
-    let caption = "Lines: total cost per month. Bars: the focused option's cost by component.";
-    common::chart_frame(ui, input, "Monthly cost", caption, |ui| plot(ui, input));
+    let focus = common::focused(input).map(|o| common::one_line(&o.name)).unwrap_or_default();
+    let caption = format!("Lines: total cost per month. Bars: what {focus}'s cost is made of.");
+    common::chart_frame(ui, input, "Monthly cost", &caption, |ui| {
+        if let Some(o) = common::focused(input) {
+            let entries: Vec<_> = components(o).iter().map(|(name, _, color)| ((*name).to_owned(), *color)).collect();
+            common::legend_row(ui, "Bars:", &entries);
+        }
+        plot(ui, input);
+    });
 }
 
 fn plot(ui: &mut Ui, input: &ChartInput) {
@@ -32,12 +39,14 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     let focus = common::focused(input);
     Plot::new("monthly_cost")
         .height(PLOT_HEIGHT)
-        .legend(common::legend())
+        .legend(common::legend().position(egui_plot::Corner::RightTop))
         .x_axis_label("Month")
         .y_axis_label(format!("{currency} per month"))
         .x_axis_formatter(common::month_ticks)
         .y_axis_formatter(common::compact_ticks)
         .include_y(0.0)
+        // Headroom above the data for the legend of the lines.
+        .include_y(peak(input) * 1.3)
         .include_x(0.0)
         .allow_scroll(false)
         .label_formatter(move |pos| hover(input, pos, horizon))
@@ -50,8 +59,9 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
                         .enumerate()
                         .map(|(t, &y)| Bar::new(common::month_x(t), y).width(0.7).fill(palette::bar_fill(color)))
                         .collect();
-                    let label = format!("{name} ({})", common::one_line(&o.name));
-                    let chart = BarChart::new(label, bars).color(color);
+                    // Named in the row above the plot, not in its legend: the bars fill the plot
+                    // and the legend would cover them.
+                    let chart = BarChart::new("", bars).id(name).color(color);
                     let chart = chart.stack_on(&below.iter().collect::<Vec<_>>());
                     below.push(chart);
                 }
@@ -95,4 +105,10 @@ fn hover(input: &ChartInput, pos: &HoverPosition, horizon: usize) -> Option<Stri
         }
     }
     Some(text)
+}
+
+/// The highest monthly cost drawn.
+fn peak(input: &ChartInput) -> f64 {
+    let options = input.evaluation.options.iter().flat_map(|o| o.cost.iter());
+    input.evaluation.in_house.cost.iter().chain(options).copied().fold(0.0, f64::max)
 }

@@ -1,7 +1,7 @@
 //! Cost against monthly volume, in steady state: where fixed cost turns variable, and the volume
 //! at which each option stops paying.
 
-use egui::{Align2, RichText, Ui};
+use egui::{Align2, Ui};
 use egui_plot::{HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text, VLine};
 
 use super::ChartInput;
@@ -9,7 +9,7 @@ use super::common::{self, PLOT_HEIGHT};
 use crate::engine::break_even::{in_house_cost_at, option_cost_at};
 use crate::engine::ceil_star;
 use crate::format::{compact, compact_money};
-use crate::model::{Pricing, SourcingOption, Staffing};
+use crate::model::{Pricing, SourcingOption};
 use crate::ui::palette;
 
 /// Uniform samples across the range; staff steps are added exactly on top of these.
@@ -20,7 +20,7 @@ const MAX_STEP_EDGES: usize = 4000;
 /// Draws the cost-against-volume chart.
 pub fn show(ui: &mut Ui, input: &ChartInput) {
     let caption = "Steady state at year-0 prices. In-house cost moves in steps of whole staff and is fixed \
-                   between steps; a vendor's cost follows the volume it handles.";
+                   between steps; a vendor's cost follows the volume it handles. Ctrl + scroll zooms in on the steps.";
     common::chart_frame(ui, input, "Cost against volume", caption, |ui| plot(ui, input));
 }
 
@@ -43,6 +43,13 @@ fn sample_volumes(x_max: f64, step_widths: &[f64]) -> Vec<f64> {
     xs.sort_by(f64::total_cmp);
     xs.dedup();
     xs
+}
+
+/// A sentence at the right end of a curve.
+struct EndLabel {
+    y: f64,
+    text: String,
+    color: egui::Color32,
 }
 
 /// How an option's cost behaves with volume, in a few words for the chart.
@@ -77,19 +84,18 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
         .collect();
     let top = in_house.iter().chain(vendors.iter().flatten()).map(|p| p[1]).fold(0.0_f64, f64::max);
     let reference = palette::reference(ui.visuals());
-    let staffing = match model.in_house.staffing {
-        Staffing::SizedToPeak => "fixed between steps of whole staff",
-        Staffing::Flexible => "steps of whole staff",
-    };
+    let staffing = "mostly fixed, steps of whole staff";
 
     Plot::new("cost_against_volume")
         .height(PLOT_HEIGHT)
-        .legend(common::legend())
+        .legend(common::legend().position(egui_plot::Corner::RightBottom))
         .x_axis_label(format!("{unit} per month"))
         .y_axis_label(format!("{currency} per month"))
         .x_axis_formatter(common::compact_ticks)
         .y_axis_formatter(common::compact_ticks)
         .include_y(0.0)
+        // Room above the highest curve for its end label.
+        .include_y(top * 1.12)
         .include_x(0.0)
         .allow_scroll(false)
         .label_formatter(|pos| hover(input, &values, pos, units_per_fte))
@@ -100,7 +106,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
                 let y = top * (0.98 - 0.09 * labels);
                 labels += 1.0;
                 plot_ui.text(
-                    Text::new("", PlotPoint::new(x, y), RichText::new(text).color(color))
+                    Text::new("", PlotPoint::new(x, y), common::annotation(text, color))
                         .id((id.0, id.1, "label"))
                         .anchor(Align2::LEFT_TOP),
                 );
@@ -113,33 +119,36 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
                 }
             }
 
-            let last = in_house.last().copied().unwrap_or([x_max, 0.0]);
+            let mut ends = vec![EndLabel {
+                y: in_house.last().map_or(0.0, |p| p[1]),
+                text: format!("in-house: {staffing} "),
+                color: palette::IN_HOUSE,
+            }];
             plot_ui.line(Line::new("In-house", PlotPoints::from(in_house)).color(palette::IN_HOUSE).width(2.5));
-            plot_ui.text(
-                Text::new("", PlotPoint::new(last[0], last[1]), RichText::new(format!("in-house: {staffing} ")))
-                    .id("in-house nature")
-                    .color(palette::IN_HOUSE)
-                    .anchor(Align2::RIGHT_BOTTOM),
-            );
             for (i, points) in vendors.into_iter().enumerate() {
                 let focused = i == input.option;
                 let color = if focused { palette::option(i) } else { palette::unfocused(palette::option(i)) };
                 let name = options.get(i).map(|o| common::one_line(&o.name)).unwrap_or_default();
-                let last = points.last().copied().unwrap_or([x_max, 0.0]);
-                let width = if focused { 3.0 } else { 1.5 };
-                plot_ui.line(Line::new(name.clone(), PlotPoints::from(points)).color(color).width(width));
                 if let Some(option) = model.options.get(i) {
-                    plot_ui.text(
-                        Text::new(
-                            "",
-                            PlotPoint::new(last[0], last[1]),
-                            format!("{name}: {} ", vendor_behaviour(option)),
-                        )
-                        .id(("vendor nature", i))
-                        .color(color)
-                        .anchor(Align2::RIGHT_TOP),
-                    );
+                    let y = points.last().map_or(0.0, |p| p[1]);
+                    ends.push(EndLabel { y, text: format!("{name}: {} ", vendor_behaviour(option)), color });
                 }
+                let width = if focused { 3.0 } else { 1.5 };
+                plot_ui.line(Line::new(name, PlotPoints::from(points)).color(color).width(width));
+            }
+            // The labels sit just above their line's right end (the curves rise to the right, so
+            // text above and left of the end clears them), pushed down where two would overlap.
+            ends.sort_by(|a, b| b.y.total_cmp(&a.y));
+            let gap = top * 0.075;
+            let mut ceiling = f64::INFINITY;
+            for (k, label) in ends.into_iter().enumerate() {
+                let y = (label.y + top * 0.02).min(ceiling);
+                ceiling = y - gap;
+                plot_ui.text(
+                    Text::new("", PlotPoint::new(x_max, y), common::annotation(label.text, label.color))
+                        .id(("end label", k))
+                        .anchor(Align2::RIGHT_BOTTOM),
+                );
             }
         });
 }
