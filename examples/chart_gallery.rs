@@ -13,6 +13,9 @@ use shoreline::model::{Estimate, Model, Pricing, Shore, io};
 use shoreline::ui::charts::{ChartInput, cumulative, fixed_variable, locations, monthly_cost, volume};
 use shoreline::ui::{kpi, monthly_table};
 
+/// A chart, card row or table.
+type Draw = fn(&mut egui::Ui, &ChartInput);
+
 /// The views, in toolbar order.
 const VIEWS: [&str; 8] = ["all", "kpi", "monthly", "cumulative", "volume", "locations", "fixed", "table"];
 
@@ -93,7 +96,7 @@ impl eframe::App for Gallery {
             };
             egui::ScrollArea::vertical().show(ui, |ui| {
                 let all = self.view == "all";
-                let sections: [(&str, fn(&mut egui::Ui, &ChartInput)); 7] = [
+                let sections: [(&str, Draw); 7] = [
                     ("kpi", kpi::show),
                     ("monthly", monthly_cost::show),
                     ("cumulative", cumulative::show),

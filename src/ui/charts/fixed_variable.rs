@@ -8,6 +8,9 @@ use super::common::{self, PLOT_HEIGHT};
 use crate::format::{compact_money, percent};
 use crate::ui::palette;
 
+/// What egui_plot calls to label a hovered bar.
+type BarFormatter = Box<dyn Fn(&Bar, &BarChart) -> String>;
+
 /// One bar of the chart: who, fixed total, variable total.
 struct Column {
     name: String,
@@ -40,7 +43,21 @@ pub fn show(ui: &mut Ui, input: &ChartInput) {
         "Totals over the {months}-month horizon. Fixed cost is paid whatever the volume; \
          variable cost moves with it."
     );
-    common::chart_frame(ui, input, "Fixed and variable cost", &caption, |ui| plot(ui, input));
+    common::chart_frame(ui, input, "Fixed and variable cost", &caption, |ui| {
+        plot(ui, input);
+        // The same shares in words: readable where the axis drops names for lack of room, and by
+        // a screen reader, which cannot read the plot.
+        ui.horizontal_wrapped(|ui| {
+            for c in columns(input) {
+                let total = c.fixed + c.variable;
+                if total > 0.0 {
+                    let text = format!("{}: {} fixed", c.name, percent(c.fixed / total));
+                    ui.label(egui::RichText::new(text).color(c.color));
+                    ui.add_space(8.0);
+                }
+            }
+        });
+    });
 }
 
 fn plot(ui: &mut Ui, input: &ChartInput) {
@@ -53,7 +70,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     let fixed_bars = columns.iter().enumerate().map(|(x, c)| bar(x, c.fixed, c).fill(palette::FIXED)).collect();
     let variable_bars =
         columns.iter().enumerate().map(|(x, c)| bar(x, c.variable, c).fill(palette::VARIABLE)).collect();
-    let formatter = move |part: &'static str| -> Box<dyn Fn(&Bar, &BarChart) -> String> {
+    let formatter = move |part: &'static str| -> BarFormatter {
         let currency = currency.clone();
         let totals = totals.clone();
         Box::new(move |bar: &Bar, _| {
