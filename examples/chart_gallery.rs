@@ -2,7 +2,7 @@
 //! in a window with a dark/light toggle, to look at the charts for real (legibility, overlaps,
 //! narrow windows) without the rest of the app.
 //!
-//! `cargo run --example chart_gallery -- [--light] [--stale] [--three] [--focus N] [--view NAME]`
+//! `cargo run --example chart_gallery -- [--light] [--stale] [--three] [--narrow] [--focus N] [--view NAME]`
 //! where NAME is one of all, kpi, monthly, cumulative, volume, locations, fixed, table; `--three`
 //! adds an illustrative onshore and nearshore option to the example. The flags only set the
 //! starting state: everything can be switched in the window.
@@ -137,7 +137,7 @@ fn main() -> eframe::Result {
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1200.0, 760.0])
+            .with_inner_size(if flag("--narrow") { [420.0, 760.0] } else { [1200.0, 760.0] })
             .with_title("Shoreline chart gallery"),
         ..Default::default()
     };

@@ -11,6 +11,10 @@ use crate::ui::palette;
 
 /// Width of a card: two columns of short figures; cards wrap onto more rows in narrow windows.
 const CARD_WIDTH: f32 = 250.0;
+/// Narrowest a card gets: below this the figures themselves would wrap.
+const MIN_CARD_WIDTH: f32 = 180.0;
+/// A card's frame around its content: inner margin and stroke on both sides.
+const CARD_CHROME: f32 = 2.0 * (10.0 + 2.0);
 
 /// Draws one card per option, wrapping to the available width.
 pub fn show(ui: &mut Ui, input: &ChartInput) {
@@ -19,21 +23,28 @@ pub fn show(ui: &mut Ui, input: &ChartInput) {
             ui.label(RichText::new(common::STALE_NOTE).color(ui.visuals().warn_fg_color));
             ui.multiply_opacity(palette::STALE_OPACITY);
         }
-        ui.horizontal_wrapped(|ui| {
-            ui.spacing_mut().item_spacing = egui::vec2(10.0, 10.0);
-            for (i, o) in input.evaluation.options.iter().enumerate() {
-                card(ui, input, i, o);
-            }
-        });
+        // Rows of as many cards as fit: a Frame's size is only known once drawn, so
+        // `horizontal_wrapped` cannot wrap cards and would overflow a narrow window instead.
+        let spacing = 10.0;
+        let width = CARD_WIDTH.min(ui.available_width() - CARD_CHROME).max(MIN_CARD_WIDTH);
+        let per_row = (((ui.available_width() + spacing) / (width + CARD_CHROME + spacing)).floor() as usize).max(1);
+        let options: Vec<_> = input.evaluation.options.iter().enumerate().collect();
+        ui.spacing_mut().item_spacing = egui::vec2(spacing, spacing);
+        for row in options.chunks(per_row) {
+            ui.horizontal(|ui| {
+                for &(i, o) in row {
+                    card(ui, input, i, o, width);
+                }
+            });
+        }
     });
 }
 
-fn card(ui: &mut Ui, input: &ChartInput, i: usize, o: &OptionResult) {
+fn card(ui: &mut Ui, input: &ChartInput, i: usize, o: &OptionResult, width: f32) {
     let currency = input.model.currency.as_str();
     let color = palette::option(i);
     let focused = i == input.option;
     let stroke = if focused { Stroke::new(2.0, color) } else { ui.visuals().widgets.noninteractive.bg_stroke };
-    let width = CARD_WIDTH.min(ui.available_width().max(120.0));
     Frame::group(ui.style()).stroke(stroke).inner_margin(10.0).show(ui, |ui| {
         ui.set_width(width);
         ui.vertical(|ui| {

@@ -39,10 +39,12 @@ fn columns<'a>(input: &ChartInput<'a>, options: &[usize], prefix: bool) -> Vec<C
     ];
     for &i in options {
         let Some(o) = input.evaluation.options.get(i) else { continue };
+        // On screen the caption names the option; in the copy every option needs its name.
         let name = if prefix { format!("{} ", clean(&o.name)) } else { String::new() };
         let money =
             |label: &str, values| Column { header: format!("{name}{label} ({currency})"), kind: Kind::Amount, values };
-        columns.push(Column { header: format!("{name}FTE"), kind: Kind::Count, values: &o.fte });
+        let fte = if prefix { format!("{name}FTE") } else { "Vendor FTE".to_owned() };
+        columns.push(Column { header: fte, kind: Kind::Count, values: &o.fte });
         columns.push(money("Fees", &o.fees));
         columns.push(money("Retained", &o.retained));
         columns.push(money("Parallel", &o.parallel));

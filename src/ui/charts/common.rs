@@ -13,6 +13,9 @@ use crate::ui::palette;
 /// Height of a full-width chart: tall enough for a legend of a few options beside the data.
 pub(crate) const PLOT_HEIGHT: f32 = 280.0;
 
+/// Below this plot width, text inside plots is cut to the figures: sentences would run off the plot.
+pub(crate) const NARROW: f32 = 640.0;
+
 /// What a stale chart says above itself, so that dimming is never the only signal.
 pub(crate) const STALE_NOTE: &str = "Out of date: the model has problems, these are the last valid results.";
 

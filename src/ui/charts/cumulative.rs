@@ -36,6 +36,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     // in the same month do not print over each other.
     let top = options.iter().flat_map(|o| o.cumulative_savings.iter().copied()).fold(0.0_f64, f64::max);
     let reference = palette::reference(ui.visuals());
+    let narrow = ui.available_width() < common::NARROW;
     Plot::new("cumulative_savings")
         .height(PLOT_HEIGHT)
         .legend(common::legend())
@@ -71,11 +72,13 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
                         VLine::new("", x).id(("payback", i)).color(color).width(1.0).style(LineStyle::dashed_loose()),
                     );
                     let y = top * (0.95 - 0.12 * rank as f64);
-                    let label = format!("{name}: payback {}", months(k));
+                    // Late paybacks are labelled to the left of their line so the text stays inside.
+                    let anchor = if x > 0.6 * horizon as f64 { Align2::RIGHT_BOTTOM } else { Align2::LEFT_BOTTOM };
+                    let label = if narrow { months(k) } else { format!("{name}: payback {}", months(k)) };
                     plot_ui.text(
                         Text::new("", PlotPoint::new(x, y), common::annotation(label, color).strong())
                             .id(("payback label", i))
-                            .anchor(Align2::LEFT_BOTTOM),
+                            .anchor(anchor),
                     );
                 }
             }

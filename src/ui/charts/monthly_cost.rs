@@ -73,7 +73,12 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
                 series.iter().enumerate().map(|(t, &y)| [common::month_x(t), y]).collect()
             };
             plot_ui.line(Line::new("In-house", points(&in_house.cost)).color(palette::IN_HOUSE).width(2.5));
-            for (i, o) in input.evaluation.options.iter().enumerate() {
+            // The focused option last, so that it is drawn over the others.
+            let options = &input.evaluation.options;
+            let order = (0..options.len())
+                .filter(|&i| i != input.option)
+                .chain((input.option < options.len()).then_some(input.option));
+            for (i, o) in order.map(|i| (i, &options[i])) {
                 let (color, width) = if i == input.option {
                     (palette::option(i), 3.0)
                 } else {

@@ -19,7 +19,7 @@ const MAX_STEP_EDGES: usize = 4000;
 
 /// Draws the cost-against-volume chart.
 pub fn show(ui: &mut Ui, input: &ChartInput) {
-    let caption = "Steady state at year-0 prices. In-house cost moves in steps of whole staff and is fixed \
+    let caption = "Steady state at year-0 prices. In-house cost moves in steps of whole staff and is mostly fixed \
                    between steps; a vendor's cost follows the volume it handles. Ctrl + scroll zooms in on the steps.";
     common::chart_frame(ui, input, "Cost against volume", caption, |ui| plot(ui, input));
 }
@@ -84,6 +84,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
         .collect();
     let top = in_house.iter().chain(vendors.iter().flatten()).map(|p| p[1]).fold(0.0_f64, f64::max);
     let reference = palette::reference(ui.visuals());
+    let narrow = ui.available_width() < common::NARROW;
     let staffing = "mostly fixed, steps of whole staff";
 
     Plot::new("cost_against_volume")
@@ -111,10 +112,15 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
                         .anchor(Align2::LEFT_TOP),
                 );
             };
-            marker(plot_ui, ("today", 0), base, format!(" today: {} {unit}/month", compact(base)), reference);
+            let today = if narrow { " today".to_owned() } else { format!(" today: {} {unit}/month", compact(base)) };
+            marker(plot_ui, ("today", 0), base, today, reference);
             for (i, o) in options.iter().enumerate().take(option_count) {
                 if let Some(v) = o.break_even_volume {
-                    let text = format!(" break-even, {}: {} {unit}/month", common::one_line(&o.name), compact(v));
+                    let text = if narrow {
+                        format!(" {}", compact(v))
+                    } else {
+                        format!(" break-even, {}: {} {unit}/month", common::one_line(&o.name), compact(v))
+                    };
                     marker(plot_ui, ("break-even", i), v, text, palette::option(i));
                 }
             }
@@ -141,6 +147,10 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
             ends.sort_by(|a, b| b.y.total_cmp(&a.y));
             let gap = top * 0.075;
             let mut ceiling = f64::INFINITY;
+            // A narrow plot has no room for the sentences; the caption says the same.
+            if narrow {
+                ends.clear();
+            }
             for (k, label) in ends.into_iter().enumerate() {
                 let y = (label.y + top * 0.02).min(ceiling);
                 ceiling = y - gap;
