@@ -1,8 +1,16 @@
 //! The charts of the center panel, one file per chart. Each draws from the results of one
-//! document revision; none runs the engine per frame.
+//! document revision; none runs the engine per frame (the cost-against-volume chart evaluates the
+//! cheap steady-state cost curves, a few hundred points).
 
 use crate::engine::{Evaluation, Plan};
 use crate::model::Model;
+
+pub(crate) mod common;
+pub mod cumulative;
+pub mod fixed_variable;
+pub mod locations;
+pub mod monthly_cost;
+pub mod volume;
 
 /// What every chart draws from.
 #[derive(Clone, Copy)]

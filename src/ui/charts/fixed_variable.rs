@@ -1,0 +1,124 @@
+//! Fixed against variable cost over the horizon: how much of each cost would move with volume.
+
+use egui::{Align2, Ui};
+use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
+
+use super::ChartInput;
+use super::common::{self, PLOT_HEIGHT};
+use crate::format::{compact_money, percent};
+use crate::ui::palette;
+
+/// What egui_plot calls to label a hovered bar.
+type BarFormatter = Box<dyn Fn(&Bar, &BarChart) -> String>;
+
+/// One bar of the chart: who, fixed total, variable total.
+struct Column {
+    name: String,
+    color: egui::Color32,
+    fixed: f64,
+    variable: f64,
+}
+
+fn columns(input: &ChartInput) -> Vec<Column> {
+    let h = &input.evaluation.in_house;
+    let mut columns = vec![Column {
+        name: "In-house".into(),
+        color: palette::IN_HOUSE,
+        fixed: h.fixed_total,
+        variable: h.variable_total,
+    }];
+    columns.extend(input.evaluation.options.iter().enumerate().map(|(i, o)| Column {
+        name: common::one_line(&o.name),
+        color: palette::option(i),
+        fixed: o.fixed_total,
+        variable: o.variable_total,
+    }));
+    columns
+}
+
+/// Draws the fixed-against-variable chart.
+pub fn show(ui: &mut Ui, input: &ChartInput) {
+    let months = input.evaluation.in_house.cost.len();
+    let caption = format!(
+        "Totals over the {months}-month horizon. Fixed cost is paid whatever the volume; \
+         variable cost moves with it."
+    );
+    common::chart_frame(ui, input, "Fixed and variable cost", &caption, |ui| {
+        plot(ui, input);
+        // The same shares in words: readable where the axis drops names for lack of room, and by
+        // a screen reader, which cannot read the plot.
+        ui.horizontal_wrapped(|ui| {
+            for c in columns(input) {
+                let total = c.fixed + c.variable;
+                if total > 0.0 {
+                    let text = format!("{}: {} fixed", c.name, percent(c.fixed / total));
+                    ui.label(egui::RichText::new(text).color(c.color));
+                    ui.add_space(8.0);
+                }
+            }
+        });
+    });
+}
+
+fn plot(ui: &mut Ui, input: &ChartInput) {
+    let currency = input.model.currency.clone();
+    let columns = columns(input);
+    let names: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
+    let totals: Vec<f64> = columns.iter().map(|c| c.fixed + c.variable).collect();
+    let months = input.evaluation.in_house.cost.len();
+    let bar = |x: usize, y: f64, c: &Column| Bar::new(x as f64, y).name(&c.name).width(0.6);
+    let fixed_bars = columns.iter().enumerate().map(|(x, c)| bar(x, c.fixed, c).fill(palette::FIXED)).collect();
+    let variable_bars =
+        columns.iter().enumerate().map(|(x, c)| bar(x, c.variable, c).fill(palette::VARIABLE)).collect();
+    let formatter = move |part: &'static str| -> BarFormatter {
+        let currency = currency.clone();
+        let totals = totals.clone();
+        Box::new(move |bar: &Bar, _| {
+            let total = totals.get(bar.argument.round() as usize).copied().unwrap_or(0.0);
+            let share = if total != 0.0 { format!(" ({})", percent(bar.value / total)) } else { String::new() };
+            format!("{}\n{part}: {}{share}", bar.name, compact_money(bar.value, &currency))
+        })
+    };
+    let fixed = BarChart::new("Fixed", fixed_bars).color(palette::FIXED).element_formatter(formatter("Fixed"));
+    let variable = BarChart::new("Variable", variable_bars)
+        .color(palette::VARIABLE)
+        .element_formatter(formatter("Variable"))
+        .stack_on(&[&fixed]);
+    let count = columns.len();
+    let totals_max = columns.iter().map(|c| c.fixed + c.variable).fold(0.0, f64::max);
+    Plot::new("fixed_variable")
+        .height(PLOT_HEIGHT)
+        .legend(common::legend())
+        .y_axis_label(format!("{} over {months} months", input.model.currency))
+        .x_axis_formatter(move |mark: GridMark, _| name_at(&names, mark.value))
+        .y_axis_formatter(common::compact_ticks)
+        .include_y(0.0)
+        // Room above the tallest bar for its "% fixed" label.
+        .include_y(totals_max * 1.12)
+        .include_x(-0.6)
+        .include_x(count as f64 - 0.4)
+        .allow_scroll(false)
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(fixed);
+            plot_ui.bar_chart(variable);
+            for (x, c) in columns.iter().enumerate() {
+                let total = c.fixed + c.variable;
+                if total > 0.0 {
+                    let text = format!("{} fixed", percent(c.fixed / total));
+                    plot_ui.text(
+                        Text::new("", PlotPoint::new(x as f64, total), common::annotation(text, c.color).strong())
+                            .id(("share", x))
+                            .anchor(Align2::CENTER_BOTTOM),
+                    );
+                }
+            }
+        });
+}
+
+/// The name under an integer x tick; nothing between bars.
+fn name_at(names: &[String], x: f64) -> String {
+    if x.fract() != 0.0 || x < 0.0 {
+        return String::new();
+    }
+    names.get(x as usize).cloned().unwrap_or_default()
+}

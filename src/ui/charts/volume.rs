@@ -1,0 +1,208 @@
+//! Cost against monthly volume, in steady state: where fixed cost turns variable, and the volume
+//! at which each option stops paying.
+
+use egui::{Align2, Ui};
+use egui_plot::{HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text, VLine};
+
+use super::ChartInput;
+use super::common::{self, PLOT_HEIGHT};
+use crate::engine::break_even::{in_house_cost_at, option_cost_at};
+use crate::engine::ceil_star;
+use crate::format::{compact, compact_money};
+use crate::model::{Pricing, SourcingOption};
+use crate::ui::palette;
+
+/// Uniform samples across the range; staff steps are added exactly on top of these.
+const SAMPLES: usize = 600;
+/// Beyond this many exact step edges the steps are narrower than a pixel: uniform samples do.
+const MAX_STEP_EDGES: usize = 4000;
+
+/// Draws the cost-against-volume chart.
+pub fn show(ui: &mut Ui, input: &ChartInput) {
+    let caption = "Steady state at year-0 prices. In-house cost moves in steps of whole staff and is mostly fixed \
+                   between steps; a vendor's cost follows the volume it handles. Ctrl + scroll zooms in on the steps.";
+    common::chart_frame(ui, input, "Cost against volume", caption, |ui| plot(ui, input));
+}
+
+/// The volumes to evaluate the curves at: a uniform grid plus both sides of every staff step, so
+/// the steps are drawn as steps rather than slopes when the user zooms in.
+fn sample_volumes(x_max: f64, step_widths: &[f64]) -> Vec<f64> {
+    let mut xs: Vec<f64> = (0..=SAMPLES).map(|i| x_max * i as f64 / SAMPLES as f64).collect();
+    let edges: f64 = step_widths.iter().filter(|w| **w > 0.0).map(|w| x_max / w).sum();
+    if edges.is_finite() && edges <= MAX_STEP_EDGES as f64 {
+        for &w in step_widths.iter().filter(|w| **w > 0.0) {
+            let mut k = 1.0;
+            while k * w < x_max {
+                // ceil*(v / w) steps up just past k·w: sample both sides of the jump.
+                xs.push(k * w);
+                xs.push(k * w * (1.0 + 1e-6));
+                k += 1.0;
+            }
+        }
+    }
+    xs.sort_by(f64::total_cmp);
+    xs.dedup();
+    xs
+}
+
+/// A sentence at the right end of a curve.
+struct EndLabel {
+    y: f64,
+    text: String,
+    color: egui::Color32,
+}
+
+/// How an option's cost behaves with volume, in a few words for the chart.
+fn vendor_behaviour(option: &SourcingOption) -> &'static str {
+    let floor = option.minimum_monthly.base() > 0.0;
+    match (&option.pricing, floor) {
+        (Pricing::FixedFee { .. }, _) => "fixed fee",
+        (Pricing::Anchored { .. }, _) => "fixed inside the band, variable outside",
+        (_, true) => "variable, above a minimum fee",
+        (_, false) => "variable",
+    }
+}
+
+fn plot(ui: &mut Ui, input: &ChartInput) {
+    let model = input.model;
+    let currency = model.currency.as_str();
+    let unit = common::one_line(&model.workload.unit);
+    let values = input.plan.base_values();
+    let base = model.workload.monthly_volume.base();
+    let units_per_fte = model.in_house.units_per_fte_month.base();
+    let options = &input.evaluation.options;
+    let furthest_break_even = options.iter().filter_map(|o| o.break_even_volume).fold(0.0_f64, f64::max);
+    let x_max = (3.0 * base).max(1.15 * furthest_break_even).max(1.0);
+
+    let mut step_widths = vec![units_per_fte];
+    step_widths.extend(model.options.iter().map(|o| units_per_fte * o.productivity.base()));
+    let xs = sample_volumes(x_max, &step_widths);
+    let option_count = options.len().min(input.plan.option_count());
+    let in_house: Vec<[f64; 2]> = xs.iter().map(|&v| [v, in_house_cost_at(input.plan, &values, v)]).collect();
+    let vendors: Vec<Vec<[f64; 2]>> = (0..option_count)
+        .map(|i| xs.iter().map(|&v| [v, option_cost_at(input.plan, i, &values, v)]).collect())
+        .collect();
+    let top = in_house.iter().chain(vendors.iter().flatten()).map(|p| p[1]).fold(0.0_f64, f64::max);
+    let reference = palette::reference(ui.visuals());
+    let narrow = ui.available_width() < common::NARROW;
+    let staffing = "mostly fixed, steps of whole staff";
+
+    Plot::new("cost_against_volume")
+        .height(PLOT_HEIGHT)
+        .legend(common::legend().position(egui_plot::Corner::RightBottom))
+        .x_axis_label(format!("{unit} per month"))
+        .y_axis_label(format!("{currency} per month"))
+        .x_axis_formatter(common::compact_ticks)
+        .y_axis_formatter(common::compact_ticks)
+        .include_y(0.0)
+        // Room above the highest curve for its end label.
+        .include_y(top * 1.12)
+        .include_x(0.0)
+        .allow_scroll(false)
+        .label_formatter(|pos| hover(input, &values, pos, units_per_fte))
+        .show(ui, |plot_ui| {
+            let mut labels = 0.0;
+            let mut marker = |plot_ui: &mut egui_plot::PlotUi, id: (&str, usize), x: f64, text: String, color| {
+                plot_ui.vline(VLine::new("", x).id(id).color(color).width(1.0).style(LineStyle::dashed_loose()));
+                let y = top * (0.98 - 0.09 * labels);
+                labels += 1.0;
+                plot_ui.text(
+                    Text::new("", PlotPoint::new(x, y), common::annotation(text, color))
+                        .id((id.0, id.1, "label"))
+                        .anchor(Align2::LEFT_TOP),
+                );
+            };
+            let today = if narrow { " today".to_owned() } else { format!(" today: {} {unit}/month", compact(base)) };
+            marker(plot_ui, ("today", 0), base, today, reference);
+            for (i, o) in options.iter().enumerate().take(option_count) {
+                if let Some(v) = o.break_even_volume {
+                    let text = if narrow {
+                        format!(" {}", compact(v))
+                    } else {
+                        format!(" break-even, {}: {} {unit}/month", common::one_line(&o.name), compact(v))
+                    };
+                    marker(plot_ui, ("break-even", i), v, text, palette::option(i));
+                }
+            }
+
+            let mut ends = vec![EndLabel {
+                y: in_house.last().map_or(0.0, |p| p[1]),
+                text: format!("in-house: {staffing} "),
+                color: palette::IN_HOUSE,
+            }];
+            plot_ui.line(Line::new("In-house", PlotPoints::from(in_house)).color(palette::IN_HOUSE).width(2.5));
+            for (i, points) in vendors.into_iter().enumerate() {
+                let focused = i == input.option;
+                let color = if focused { palette::option(i) } else { palette::unfocused(palette::option(i)) };
+                let name = options.get(i).map(|o| common::one_line(&o.name)).unwrap_or_default();
+                if let Some(option) = model.options.get(i) {
+                    let y = points.last().map_or(0.0, |p| p[1]);
+                    ends.push(EndLabel { y, text: format!("{name}: {} ", vendor_behaviour(option)), color });
+                }
+                let width = if focused { 3.0 } else { 1.5 };
+                plot_ui.line(Line::new(name, PlotPoints::from(points)).color(color).width(width));
+            }
+            // The labels sit just above their line's right end (the curves rise to the right, so
+            // text above and left of the end clears them), pushed down where two would overlap.
+            ends.sort_by(|a, b| b.y.total_cmp(&a.y));
+            let gap = top * 0.075;
+            let mut ceiling = f64::INFINITY;
+            // A narrow plot has no room for the sentences; the caption says the same.
+            if narrow {
+                ends.clear();
+            }
+            for (k, label) in ends.into_iter().enumerate() {
+                let y = (label.y + top * 0.02).min(ceiling);
+                ceiling = y - gap;
+                plot_ui.text(
+                    Text::new("", PlotPoint::new(x_max, y), common::annotation(label.text, label.color))
+                        .id(("end label", k))
+                        .anchor(Align2::RIGHT_BOTTOM),
+                );
+            }
+        });
+}
+
+/// The tooltip: both costs and the staff count at the volume under the pointer.
+fn hover(input: &ChartInput, values: &[f64], pos: &HoverPosition, units_per_fte: f64) -> Option<String> {
+    let position = match pos {
+        HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => position,
+    };
+    let v = position.x;
+    if v < 0.0 {
+        return None;
+    }
+    let currency = input.model.currency.as_str();
+    let staff = ceil_star(v / units_per_fte);
+    let mut text = format!(
+        "{} {} per month\nIn-house: {} ({staff} staff)",
+        compact(v),
+        common::one_line(&input.model.workload.unit),
+        compact_money(in_house_cost_at(input.plan, values, v), currency)
+    );
+    for (i, o) in input.evaluation.options.iter().enumerate().take(input.plan.option_count()) {
+        let cost = option_cost_at(input.plan, i, values, v);
+        text.push_str(&format!("\n{}: {}", common::one_line(&o.name), compact_money(cost, currency)));
+    }
+    Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn samples_straddle_every_staff_step() {
+        let xs = sample_volumes(3000.0, &[1000.0]);
+        assert!(xs.contains(&1000.0) && xs.contains(&2000.0));
+        assert!(xs.iter().any(|&x| x > 1000.0 && x < 1000.01));
+        assert!(xs.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(xs.first(), Some(&0.0));
+        assert_eq!(xs.last(), Some(&3000.0));
+    }
+
+    #[test]
+    fn too_many_steps_fall_back_to_the_uniform_grid() {
+        assert_eq!(sample_volumes(1e9, &[1.0]).len(), SAMPLES + 1);
+    }
+}

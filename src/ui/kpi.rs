@@ -1,0 +1,146 @@
+//! The key figures of each option as cards: savings, NPV, IRR, payback, break-even volume and how
+//! far hidden costs can grow. The focused option's card is outlined in its colour.
+
+use egui::{Frame, Grid, Label, RichText, Stroke, Ui};
+
+use crate::engine::OptionResult;
+use crate::engine::finance::{discount_factors, present_value};
+use crate::format::{compact_money, money, months, or_dash, percent, thousands};
+use crate::ui::charts::{ChartInput, common};
+use crate::ui::palette;
+
+/// Width of a card: two columns of short figures; cards wrap onto more rows in narrow windows.
+const CARD_WIDTH: f32 = 250.0;
+/// Narrowest a card gets: below this the figures themselves would wrap.
+const MIN_CARD_WIDTH: f32 = 180.0;
+/// A card's frame around its content: inner margin and stroke on both sides.
+const CARD_CHROME: f32 = 2.0 * (10.0 + 2.0);
+
+/// Draws one card per option, wrapping to the available width.
+pub fn show(ui: &mut Ui, input: &ChartInput) {
+    ui.vertical(|ui| {
+        if input.stale {
+            ui.label(RichText::new(common::STALE_NOTE).color(ui.visuals().warn_fg_color));
+            ui.multiply_opacity(palette::STALE_OPACITY);
+        }
+        // Rows of as many cards as fit: a Frame's size is only known once drawn, so
+        // `horizontal_wrapped` cannot wrap cards and would overflow a narrow window instead.
+        let spacing = 10.0;
+        let width = CARD_WIDTH.min(ui.available_width() - CARD_CHROME).max(MIN_CARD_WIDTH);
+        let per_row = (((ui.available_width() + spacing) / (width + CARD_CHROME + spacing)).floor() as usize).max(1);
+        let options: Vec<_> = input.evaluation.options.iter().enumerate().collect();
+        ui.spacing_mut().item_spacing = egui::vec2(spacing, spacing);
+        for row in options.chunks(per_row) {
+            ui.horizontal(|ui| {
+                for &(i, o) in row {
+                    card(ui, input, i, o, width);
+                }
+            });
+        }
+    });
+}
+
+fn card(ui: &mut Ui, input: &ChartInput, i: usize, o: &OptionResult, width: f32) {
+    let currency = input.model.currency.as_str();
+    let color = palette::option(i);
+    let focused = i == input.option;
+    let stroke = if focused { Stroke::new(2.0, color) } else { ui.visuals().widgets.noninteractive.bg_stroke };
+    Frame::group(ui.style()).stroke(stroke).inner_margin(10.0).show(ui, |ui| {
+        ui.set_width(width);
+        ui.vertical(|ui| {
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, color);
+                ui.add(Label::new(RichText::new(o.name.as_str()).strong()).truncate());
+            });
+            if let Some(option) = input.model.options.get(i) {
+                let place = if option.region.is_empty() {
+                    option.shore.label().to_owned()
+                } else {
+                    format!("{}, {}", option.shore.label(), option.region)
+                };
+                ui.weak(place);
+            }
+            Grid::new(("kpi", i)).num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+                ui.label("Savings");
+                let pct = or_dash(o.savings_pct, percent);
+                ui.label(RichText::new(pct).strong().color(palette::savings(o.savings_total)));
+                ui.end_row();
+                ui.label("Total saved");
+                ui.label(compact_money(o.savings_total, currency)).on_hover_text(money(o.savings_total, currency));
+                ui.end_row();
+                ui.label("NPV");
+                ui.label(RichText::new(compact_money(o.npv, currency)).color(palette::savings(o.npv)))
+                    .on_hover_text(money(o.npv, currency));
+                ui.end_row();
+                ui.label("IRR");
+                ui.label(or_dash(o.irr, percent));
+                ui.end_row();
+                ui.label("Payback");
+                ui.label(or_dash(o.payback_months, months));
+                ui.end_row();
+                ui.label("Break-even volume");
+                let unit = input.model.workload.unit.as_str();
+                ui.label(or_dash(o.break_even_volume, |v| format!("{} {unit}/month", thousands(v))));
+                ui.end_row();
+            });
+            let rate = input.model.discount_rate.base();
+            ui.add(Label::new(RichText::new(headroom(o, rate)).italics()).wrap());
+        });
+    });
+}
+
+/// How far the option's hidden costs can grow before its NPV is zero, as a sentence.
+/// `annual_rate` is the model's discount rate (the NPV's own), used to tell the cases the
+/// multiplier leaves null apart.
+pub fn headroom(o: &OptionResult, annual_rate: f64) -> String {
+    if let Some(k) = o.hidden_multiplier_at_break_even {
+        return if k >= 1.0 {
+            format!("Hidden costs can grow {k:.1}× before the savings vanish.")
+        } else {
+            format!("Hidden costs already exceed the savings: they would have to fall to {k:.2}× to break even.")
+        };
+    }
+    if o.hidden.iter().all(|&h| h == 0.0) {
+        return "No hidden costs.".to_owned();
+    }
+    let pv_hidden = present_value(&o.hidden, &discount_factors(annual_rate, o.hidden.len()));
+    if pv_hidden <= 0.0 {
+        "Hidden costs net out as a credit.".to_owned()
+    } else {
+        "No savings even without the hidden costs.".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Evaluation;
+    use crate::model::io;
+
+    fn example() -> OptionResult {
+        let model = io::from_ron_str(include_str!("../../tests/fixtures/contract_example.ron")).expect("loads");
+        Evaluation::of_model(&model).options.remove(0)
+    }
+
+    #[test]
+    fn headroom_names_the_multiplier() {
+        let mut o = example();
+        o.hidden_multiplier_at_break_even = Some(3.21);
+        assert_eq!(headroom(&o, 0.08), "Hidden costs can grow 3.2× before the savings vanish.");
+        o.hidden_multiplier_at_break_even = Some(0.5);
+        assert!(headroom(&o, 0.08).starts_with("Hidden costs already exceed the savings"));
+    }
+
+    #[test]
+    fn headroom_explains_the_null_cases() {
+        let mut o = example();
+        o.hidden_multiplier_at_break_even = None;
+        o.hidden.iter_mut().for_each(|h| *h = 0.0);
+        assert_eq!(headroom(&o, 0.08), "No hidden costs.");
+        o.hidden[0] = -10.0;
+        assert_eq!(headroom(&o, 0.08), "Hidden costs net out as a credit.");
+        o.hidden[0] = 10.0;
+        assert_eq!(headroom(&o, 0.08), "No savings even without the hidden costs.");
+    }
+}
