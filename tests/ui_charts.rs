@@ -103,7 +103,7 @@ fn kpi_card_shows_the_contract_figures() {
     harness.get_by_label("55.9 %");
     harness.get_by_label("7 months");
     harness.get_by_label("USD 17.7 M");
-    harness.get_by_label("25,000 contacts/month");
+    harness.get_by_label("25,000 contacts/mo");
     harness.get_by_label("Hidden costs can grow 13.5× before the savings vanish.");
 }
 

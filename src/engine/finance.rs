@@ -87,7 +87,9 @@ pub fn percentile_sorted(sorted: &[f64], p: f64) -> f64 {
             let below = rank.floor() as usize;
             let above = (below + 1).min(n - 1);
             let w = rank - below as f64;
-            sorted[below] * (1.0 - w) + sorted[above] * w
+            // `a + (b − a)·w` (not `a·(1−w) + b·w`): exact when a = b, so percentiles of equal
+            // values stay equal and ordered.
+            sorted[below] + (sorted[above] - sorted[below]) * w
         }
     }
 }

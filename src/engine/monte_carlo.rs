@@ -468,7 +468,7 @@ fn band_percentiles(values: &mut [f32]) -> (f64, f64, f64) {
         let (_, &mut lower, upper_part) = values.select_nth_unstable_by(below, f32::total_cmp);
         let upper = upper_part.iter().copied().fold(f32::INFINITY, f32::min);
         let upper = if upper.is_finite() { upper } else { lower };
-        f64::from(lower) * (1.0 - w) + f64::from(upper) * w
+        f64::from(lower) + (f64::from(upper) - f64::from(lower)) * w
     };
     (at(0.1), at(0.5), at(0.9))
 }

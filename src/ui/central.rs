@@ -2,59 +2,105 @@
 //! invalid.
 
 use super::app::ShorelineApp;
-use super::problems_list;
+use super::charts::{self, ChartInput};
+use super::{kpi, monthly_table, problems_list};
 
 /// The tabs of the center panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     /// KPI cards and the four main charts.
     Overview,
+    /// Onshore, nearshore and offshore side by side.
+    Locations,
+    /// Every monthly series, copyable to a spreadsheet.
+    MonthlyTable,
     /// The problems list.
     Problems,
 }
 
 impl Tab {
-    const ALL: [Self; 2] = [Self::Overview, Self::Problems];
+    const ALL: [Self; 4] = [Self::Overview, Self::Locations, Self::MonthlyTable, Self::Problems];
 
     fn label(self) -> &'static str {
         match self {
             Self::Overview => "Overview",
+            Self::Locations => "Locations",
+            Self::MonthlyTable => "Monthly table",
             Self::Problems => "Problems",
         }
     }
 }
+
+/// Below this width the overview's charts are stacked in one column.
+const TWO_COLUMNS_WIDTH: f32 = 980.0;
 
 /// Draws the center panel.
 pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
             for tab in Tab::ALL {
-                ui.selectable_value(&mut app.tab, tab, tab.label());
+                let label = match tab {
+                    Tab::Problems if !app.state.analysis.problems.0.is_empty() => {
+                        format!("Problems ({})", app.state.analysis.problems.0.len())
+                    }
+                    _ => tab.label().to_owned(),
+                };
+                ui.selectable_value(&mut app.tab, tab, label);
             }
         });
         ui.separator();
-        if let Some(reason) = &app.state.analysis.stale_reason {
+        if app.tab == Tab::Problems {
+            problems_list::show(ui, app);
+            return;
+        }
+        let state = &app.state;
+        let Some(results) = &state.analysis.results else {
+            ui.label("No results yet: the model has errors. Fix the problems listed under Problems.");
+            return;
+        };
+        let input = ChartInput {
+            model: &results.model,
+            plan: &results.plan,
+            evaluation: &results.evaluation,
+            option: state.option.min(results.evaluation.options.len().saturating_sub(1)),
+            stale: state.analysis.is_stale(),
+        };
+        if let Some(reason) = &state.analysis.stale_reason {
             ui.colored_label(ui.visuals().warn_fg_color, reason);
         }
         match app.tab {
-            Tab::Overview => overview(ui, app),
-            Tab::Problems => problems_list::show(ui, app),
+            Tab::Overview => overview(ui, &input),
+            Tab::Locations => {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| charts::locations::show(ui, &input));
+            }
+            Tab::MonthlyTable => monthly_table::show(ui, &input),
+            Tab::Problems => {}
         }
     });
 }
 
-fn overview(ui: &mut egui::Ui, app: &mut ShorelineApp) {
-    let Some(results) = &app.state.analysis.results else {
-        ui.label("No results yet: fix the problems listed under Problems.");
-        return;
-    };
-    let currency = &results.model.currency;
-    for option in &results.evaluation.options {
-        ui.label(format!(
-            "{}: savings {}, NPV {}",
-            option.name,
-            crate::format::or_dash(option.savings_pct, crate::format::percent),
-            crate::format::compact_money(option.npv, currency)
-        ));
-    }
+fn overview(ui: &mut egui::Ui, input: &ChartInput) {
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        kpi::show(ui, input);
+        ui.add_space(8.0);
+        let draws: [fn(&mut egui::Ui, &ChartInput); 4] =
+            [charts::monthly_cost::show, charts::cumulative::show, charts::volume::show, charts::fixed_variable::show];
+        if ui.available_width() >= TWO_COLUMNS_WIDTH {
+            for pair in draws.chunks(2) {
+                ui.columns(2, |columns| {
+                    for (column, draw) in columns.iter_mut().zip(pair) {
+                        draw(column, input);
+                    }
+                });
+                ui.add_space(8.0);
+            }
+        } else {
+            for draw in draws {
+                draw(ui, input);
+                ui.add_space(8.0);
+            }
+        }
+    });
 }

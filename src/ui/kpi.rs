@@ -26,7 +26,11 @@ pub fn show(ui: &mut Ui, input: &ChartInput) {
         // Rows of as many cards as fit: a Frame's size is only known once drawn, so
         // `horizontal_wrapped` cannot wrap cards and would overflow a narrow window instead.
         let spacing = 10.0;
-        let width = CARD_WIDTH.min(ui.available_width() - CARD_CHROME).max(MIN_CARD_WIDTH);
+        // All cards on one row when they fit at the minimum width: charts stay above the fold.
+        let count = input.evaluation.options.len().max(1) as f32;
+        let one_row = (ui.available_width() - spacing * (count - 1.0)) / count - CARD_CHROME;
+        let width =
+            CARD_WIDTH.min(one_row.max(MIN_CARD_WIDTH)).min(ui.available_width() - CARD_CHROME).max(MIN_CARD_WIDTH);
         let per_row = (((ui.available_width() + spacing) / (width + CARD_CHROME + spacing)).floor() as usize).max(1);
         let options: Vec<_> = input.evaluation.options.iter().enumerate().collect();
         ui.spacing_mut().item_spacing = egui::vec2(spacing, spacing);
@@ -79,9 +83,9 @@ fn card(ui: &mut Ui, input: &ChartInput, i: usize, o: &OptionResult, width: f32)
                 ui.label("Payback");
                 ui.label(or_dash(o.payback_months, months));
                 ui.end_row();
-                ui.label("Break-even volume");
+                ui.label("Break-even").on_hover_text("Monthly volume at which the option costs what in-house costs");
                 let unit = input.model.workload.unit.as_str();
-                ui.label(or_dash(o.break_even_volume, |v| format!("{} {unit}/month", thousands(v))));
+                ui.label(or_dash(o.break_even_volume, |v| format!("{} {unit}/mo", thousands(v))));
                 ui.end_row();
             });
             let rate = input.model.discount_rate.base();
