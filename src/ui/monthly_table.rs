@@ -7,8 +7,6 @@ use crate::format::thousands;
 use crate::ui::charts::{ChartInput, common};
 use crate::ui::palette;
 
-/// Height of the scrolling table: about a year of rows.
-const TABLE_HEIGHT: f32 = 320.0;
 
 /// How a column's numbers read on screen.
 #[derive(Clone, Copy)]
@@ -135,7 +133,7 @@ fn table(ui: &mut Ui, input: &ChartInput) {
         })
         .collect();
     let widths: Vec<usize> = cells.iter().map(|col| col.iter().map(|s| s.chars().count()).max().unwrap_or(0)).collect();
-    ScrollArea::both().id_salt("monthly_table").max_height(TABLE_HEIGHT).auto_shrink([false, true]).show(ui, |ui| {
+    ScrollArea::both().id_salt("monthly_table").auto_shrink([false, false]).show(ui, |ui| {
         Grid::new("monthly_table_grid").striped(true).spacing([14.0, 2.0]).show(ui, |ui| {
             ui.strong("Month");
             for c in &columns {
