@@ -20,40 +20,66 @@ pub struct SensitivityCache {
 }
 
 impl SensitivityCache {
-    /// Tornado, spider and hidden-cost curve of `option` in `results` (computed on the first call
-    /// after the results changed).
-    pub fn sensitivity(&mut self, results: &Results, scenario: Option<usize>, option: usize) -> Option<&Sensitivity> {
-        if option >= results.plan.option_count() {
-            return None;
-        }
+    /// Brings the tornado, spider and hidden-cost curve up to date with `option` in `results`
+    /// (computed only when the results, scenario or option changed).
+    pub fn refresh(&mut self, results: &Results, scenario: Option<usize>, option: usize) {
         let key = (results.revision, scenario, option);
-        if self.key != Some(key) {
-            self.sensitivity = Some(sensitivity(&results.plan, option));
-            self.key = Some(key);
+        if self.key == Some(key) {
+            return;
         }
+        self.key = Some(key);
+        self.sensitivity = (option < results.plan.option_count()).then(|| sensitivity(&results.plan, option));
+    }
+
+    /// The tornado, spider and hidden-cost curve of the last [`Self::refresh`].
+    pub fn sensitivity(&self) -> Option<&Sensitivity> {
         self.sensitivity.as_ref()
     }
 
-    /// NPV of `option` over a [`HEAT_MAP_CELLS`]² grid of the inputs at `x` and `y` (their paths).
-    pub fn heat_map(
-        &mut self,
-        results: &Results,
-        scenario: Option<usize>,
-        option: usize,
-        x: &str,
-        y: &str,
-    ) -> Option<&HeatMap> {
-        let plan = &results.plan;
-        let (xs, ys) = (plan.slot_of(x)?, plan.slot_of(y)?);
-        if option >= plan.option_count() {
-            return None;
-        }
+    /// Brings the heat map of the inputs at paths `x` and `y` up to date: NPV of `option` over a
+    /// [`HEAT_MAP_CELLS`]² grid, computed only when the results or the pair changed.
+    pub fn refresh_heat_map(&mut self, results: &Results, scenario: Option<usize>, option: usize, x: &str, y: &str) {
         let key = (results.revision, scenario, option);
-        let fresh = self.heat.as_ref().is_some_and(|(k, a, b, _)| *k == key && a == x && b == y);
-        if !fresh {
-            let map = heat_map(plan, option, xs, ys, HEAT_MAP_CELLS);
-            self.heat = Some((key, x.to_owned(), y.to_owned(), map));
+        if self.heat.as_ref().is_some_and(|(k, a, b, _)| *k == key && a == x && b == y) {
+            return;
         }
-        self.heat.as_ref().map(|(.., map)| map)
+        let plan = &results.plan;
+        self.heat = match (plan.slot_of(x), plan.slot_of(y)) {
+            (Some(xs), Some(ys)) if option < plan.option_count() => {
+                Some((key, x.to_owned(), y.to_owned(), heat_map(plan, option, xs, ys, HEAT_MAP_CELLS)))
+            }
+            _ => None,
+        };
+    }
+
+    /// The heat map of the last [`Self::refresh_heat_map`], with the paths of its two inputs.
+    pub fn heat_map(&self) -> Option<(&str, &str, &HeatMap)> {
+        self.heat.as_ref().map(|(_, x, y, map)| (x.as_str(), y.as_str(), map))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::analysis::Analysis;
+    use crate::model::samples::default_model;
+
+    #[test]
+    fn results_are_computed_once_per_revision_and_the_heat_map_once_per_pair() {
+        let model = default_model().expect("loads");
+        let mut analysis = Analysis::default();
+        analysis.refresh(&model, 1, None);
+        let results = analysis.results.as_ref().expect("valid");
+        let mut cache = SensitivityCache::default();
+        cache.refresh(results, None, 0);
+        let tornado = cache.sensitivity().expect("computed").tornado.clone();
+        assert!(tornado.len() >= 2);
+        let (x, y) = (tornado[0].path.as_str(), tornado[1].path.as_str());
+        cache.refresh_heat_map(results, None, 0, x, y);
+        let (cx, cy, map) = cache.heat_map().expect("computed");
+        assert_eq!((cx, cy), (x, y));
+        assert_eq!(map.npv.len(), HEAT_MAP_CELLS * HEAT_MAP_CELLS);
+        cache.refresh(results, None, 99);
+        assert!(cache.sensitivity().is_none(), "no such option");
     }
 }

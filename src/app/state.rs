@@ -360,7 +360,11 @@ impl AppState {
     fn ask_for_path(&mut self, kind: DialogKind) {
         let text = match kind {
             DialogKind::SaveAs => self.doc.path().map_or_else(
-                || std::env::current_dir().unwrap_or_default().join(format!("{}.ron", file_stem(&self.doc.model().name))),
+                || {
+                    std::env::current_dir()
+                        .unwrap_or_default()
+                        .join(format!("{}.ron", file_stem(&self.doc.model().name)))
+                },
                 Path::to_owned,
             ),
             DialogKind::Open => self.doc.path().and_then(Path::parent).map(Path::to_owned).unwrap_or_default(),

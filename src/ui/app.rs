@@ -27,7 +27,15 @@ pub struct ShorelineApp {
 impl ShorelineApp {
     /// The app around an already started state.
     pub fn new(state: AppState) -> Self {
-        Self { state, tab: Tab::Overview, present: false, show_problems: false, title: String::new(), zoom_applied: false, close_sent: false }
+        Self {
+            state,
+            tab: Tab::Overview,
+            present: false,
+            show_problems: false,
+            title: String::new(),
+            zoom_applied: false,
+            close_sent: false,
+        }
     }
 
     /// Starts the app for eframe: opens `file` (or the last file, or the sample).

@@ -9,16 +9,25 @@ use super::problems_list;
 pub enum Tab {
     /// KPI cards and the four main charts.
     Overview,
+    /// Tornado, spider, hidden-cost headroom, heat map and goal seek.
+    Sensitivity,
+    /// The background simulation: NPV histogram and fan chart.
+    MonteCarlo,
+    /// Scenario editing and the side-by-side comparison.
+    Scenarios,
     /// The problems list.
     Problems,
 }
 
 impl Tab {
-    const ALL: [Self; 2] = [Self::Overview, Self::Problems];
+    const ALL: [Self; 5] = [Self::Overview, Self::Sensitivity, Self::MonteCarlo, Self::Scenarios, Self::Problems];
 
     fn label(self) -> &'static str {
         match self {
             Self::Overview => "Overview",
+            Self::Sensitivity => "Sensitivity",
+            Self::MonteCarlo => "Monte Carlo",
+            Self::Scenarios => "Scenarios",
             Self::Problems => "Problems",
         }
     }
@@ -38,6 +47,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         }
         match app.tab {
             Tab::Overview => overview(ui, app),
+            Tab::Sensitivity => super::sensitivity::show(ui, app),
+            Tab::MonteCarlo => super::monte_carlo::show(ui, app),
+            Tab::Scenarios => super::scenarios::show(ui, app),
             Tab::Problems => problems_list::show(ui, app),
         }
     });

@@ -82,7 +82,8 @@ fn path_prompt(ctx: &egui::Context, app: &mut ShorelineApp) {
 
 fn recovery(ctx: &egui::Context, app: &mut ShorelineApp) {
     let Some(found) = app.state.recovery_offer.as_ref() else { return };
-    let origin = found.path.as_ref().map_or_else(|| "a model that was never saved".to_owned(), |p| p.display().to_string());
+    let origin =
+        found.path.as_ref().map_or_else(|| "a model that was never saved".to_owned(), |p| p.display().to_string());
     let name = found.model.name.clone();
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("recovery_prompt")).show(ctx, |ui| {

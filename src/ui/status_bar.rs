@@ -13,7 +13,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             let summary = match (errors, warnings) {
                 (0, 0) => egui::RichText::new("Model valid").color(ui.visuals().weak_text_color()),
                 (0, w) => egui::RichText::new(format!("{w} warning(s)")).color(ui.visuals().warn_fg_color),
-                (e, w) => egui::RichText::new(format!("{e} error(s), {w} warning(s)")).color(ui.visuals().error_fg_color),
+                (e, w) => {
+                    egui::RichText::new(format!("{e} error(s), {w} warning(s)")).color(ui.visuals().error_fg_color)
+                }
             };
             if ui.link(summary).on_hover_text("Show the problems list").clicked() {
                 app.tab = Tab::Problems;

@@ -17,8 +17,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             if ui.add_enabled(state.doc.can_undo(), egui::Button::new("Undo")).on_hover_text("Ctrl+Z").clicked() {
                 state.apply(Command::Undo);
             }
-            if ui.add_enabled(state.doc.can_redo(), egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z").clicked()
-            {
+            if ui.add_enabled(state.doc.can_redo(), egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
                 state.apply(Command::Redo);
             }
             ui.separator();
@@ -75,14 +74,16 @@ fn scenario_picker(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     let names: Vec<String> = state.model().scenarios.iter().map(|s| s.name.clone()).collect();
     let current = state.scenario.and_then(|i| names.get(i)).cloned().unwrap_or_else(|| "Base model".to_owned());
     let label = ui.label("Scenario");
-    egui::ComboBox::from_id_salt("scenario_picker").selected_text(current).show_ui(ui, |ui| {
-        ui.selectable_value(&mut state.scenario, None, "Base model");
-        for (i, name) in names.iter().enumerate() {
-            ui.selectable_value(&mut state.scenario, Some(i), name);
-        }
-    })
-    .response
-    .labelled_by(label.id);
+    egui::ComboBox::from_id_salt("scenario_picker")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut state.scenario, None, "Base model");
+            for (i, name) in names.iter().enumerate() {
+                ui.selectable_value(&mut state.scenario, Some(i), name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn option_picker(ui: &mut egui::Ui, app: &mut ShorelineApp) {
@@ -91,13 +92,15 @@ fn option_picker(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         state.model().options.iter().map(|o| format!("{} · {}", o.shore.label(), o.name)).collect();
     let current = options.get(state.option).cloned().unwrap_or_default();
     let label = ui.label("Option");
-    egui::ComboBox::from_id_salt("option_picker").selected_text(current).show_ui(ui, |ui| {
-        for (i, name) in options.iter().enumerate() {
-            ui.selectable_value(&mut state.option, i, name);
-        }
-    })
-    .response
-    .labelled_by(label.id);
+    egui::ComboBox::from_id_salt("option_picker")
+        .selected_text(current)
+        .show_ui(ui, |ui| {
+            for (i, name) in options.iter().enumerate() {
+                ui.selectable_value(&mut state.option, i, name);
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }
 
 fn view_controls(ui: &mut egui::Ui, app: &mut ShorelineApp) {
