@@ -28,12 +28,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     let all_inputs = inputs(&model);
     let mut selected: usize = ui.ctx().data(|d| d.get_temp(selected_id())).unwrap_or(0);
     let mut edit = None;
-    ui.columns(2, |columns| {
-        let ui = &mut columns[0];
+    egui::ScrollArea::vertical().id_salt("scenarios_tab").auto_shrink([false, false]).show(ui, |ui| {
         ui.heading("Scenarios");
         ui.label("A scenario is the model with some inputs replaced. Pick one in the top bar to see it everywhere.");
         edit = editor(ui, &model, &all_inputs, &mut selected);
-        let ui = &mut columns[1];
+        ui.add_space(12.0);
         ui.heading("Compare");
         let valid = !app.state.analysis.problems.has_errors();
         let rows = app.state.comparison.refresh(&model, app.state.doc.revision(), valid);
@@ -86,7 +85,7 @@ fn editor(ui: &mut egui::Ui, model: &Model, all_inputs: &[InputInfo], selected: 
         ui.text_edit_singleline(&mut scenario.name).labelled_by(label.id);
     });
     let mut step = false;
-    egui::ScrollArea::vertical().id_salt("scenario_overrides").max_height(ui.available_height() - 8.0).show(ui, |ui| {
+    ui.scope(|ui| {
         if scenario.overrides.is_empty() {
             ui.weak("No overrides: this scenario is the base model.");
         }

@@ -1,11 +1,10 @@
 //! The fan chart: the P10–P90 band of cumulative savings month by month, its median, and the
 //! deterministic line (every input at base) from the evaluation.
 
-use egui_plot::{FilledArea, HLine, Legend, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{FilledArea, HLine, Line, LineStyle, Plot, PlotPoints};
 
 use super::CHART_HEIGHT;
 use crate::engine::monte_carlo::OptionSimulation;
-use crate::format;
 
 /// Draws the fan chart; `dim` fades it when the result is out of date.
 pub(super) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, deterministic: Option<&[f64]>, currency: &str, dim: f32) {
@@ -15,13 +14,12 @@ pub(super) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, deterministic: Opt
     let text = ui.visuals().text_color();
     Plot::new("monte_carlo_fan")
         .height(CHART_HEIGHT)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop).background_alpha(0.8))
         .x_axis_label("month")
         .y_axis_label(format!("cumulative savings ({currency})"))
-        .y_axis_formatter(|m, _| format::compact(m.value))
+        .y_axis_formatter(|m, _| crate::ui::sensitivity::tick(m.value))
         .allow_scroll(false)
         .show(ui, |plot| {
-            plot.hline(HLine::new("break-even", 0.0).color(text.gamma_multiply(0.5)).width(1.0));
+            plot.hline(HLine::new("", 0.0).color(text.gamma_multiply(0.5)).width(1.0));
             plot.add(
                 FilledArea::new("P10–P90", &months, &bands.p10, &bands.p90)
                     .fill_color(band.gamma_multiply(0.3 * dim))
@@ -39,4 +37,12 @@ pub(super) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, deterministic: Opt
                 );
             }
         });
+    crate::ui::sensitivity::swatches(
+        ui,
+        &[
+            (band.gamma_multiply(0.4), "P10–P90 of the draws".into()),
+            (band, "P50".into()),
+            (text, "dashed: every input at base".into()),
+        ],
+    );
 }

@@ -1,6 +1,6 @@
 //! The NPV histogram: 40 bins, losses in red, P10 / P50 / P90 (dashed) and the mean (solid).
 
-use egui_plot::{Bar, BarChart, Legend, LineStyle, Plot, VLine};
+use egui_plot::{Bar, BarChart, LineStyle, Plot, VLine};
 
 use super::{CHART_HEIGHT, GAIN, LOSS};
 use crate::engine::monte_carlo::OptionSimulation;
@@ -27,13 +27,14 @@ pub(super) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, currency: &str, di
         })
         .collect();
     let text = ui.visuals().text_color().gamma_multiply(dim);
+    let mean_color = crate::ui::sensitivity::HIGH.gamma_multiply(dim);
     let cur = currency.to_owned();
     Plot::new("monte_carlo_histogram")
         .height(CHART_HEIGHT)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop).background_alpha(0.8))
         .x_axis_label(format!("NPV ({currency})"))
+        .x_grid_spacer(crate::ui::sensitivity::nice_x_grid)
         .y_axis_label("share of draws")
-        .x_axis_formatter(|m, _| format::compact(m.value))
+        .x_axis_formatter(|m, _| crate::ui::sensitivity::tick(m.value))
         .y_axis_formatter(|m, _| format!("{:.0} %", m.value))
         .include_y(0.0)
         .allow_scroll(false)
@@ -49,8 +50,17 @@ pub(super) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, currency: &str, di
             }
             plot.vline(
                 VLine::new(format!("mean {}", format::compact(sim.npv.mean)), sim.npv.mean)
-                    .color(super::super::sensitivity::HIGH.gamma_multiply(dim))
+                    .color(mean_color)
                     .width(2.0),
             );
         });
+    crate::ui::sensitivity::swatches(
+        ui,
+        &[
+            (LOSS, "a loss".into()),
+            (GAIN, "a gain".into()),
+            (text, "dashed: P10, P50, P90".into()),
+            (mean_color, "solid: mean".into()),
+        ],
+    );
 }

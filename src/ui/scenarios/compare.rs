@@ -1,7 +1,9 @@
 //! Every scenario × option side by side: savings %, NPV, payback and IRR in a table, and the
 //! cumulative savings of each as a line.
 
-use egui_plot::{HLine, Legend, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints};
+
+use crate::ui::sensitivity::{SERIES, swatches};
 
 use crate::app::scenario_compare::ScenarioResults;
 use crate::format;
@@ -11,7 +13,7 @@ use crate::model::Model;
 /// the top bar, highlighted.
 pub(super) fn show(ui: &mut egui::Ui, rows: &[ScenarioResults], model: &Model, selected: Option<usize>) {
     let currency = &model.currency;
-    egui::ScrollArea::vertical().id_salt("scenario_compare").max_height(ui.available_height() * 0.5).show(ui, |ui| {
+    ui.scope(|ui| {
         egui::Grid::new("scenario_compare_table").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
             for title in ["Scenario", "Option", "Savings", "NPV", "Payback", "IRR"] {
                 ui.label(egui::RichText::new(title).strong());
@@ -48,21 +50,29 @@ pub(super) fn show(ui: &mut egui::Ui, rows: &[ScenarioResults], model: &Model, s
     let styles = [LineStyle::Solid, LineStyle::Dashed { length: 8.0 }, LineStyle::Dotted { spacing: 5.0 }];
     let text = ui.visuals().text_color();
     Plot::new("scenario_compare_chart")
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop).background_alpha(0.8))
+        .height(320.0)
         .x_axis_label("month")
         .y_axis_label(format!("cumulative savings ({currency})"))
-        .y_axis_formatter(|m, _| format::compact(m.value))
+        .y_axis_formatter(|m, _| crate::ui::sensitivity::tick(m.value))
         .allow_scroll(false)
         .show(ui, |plot| {
-            plot.hline(HLine::new("break-even", 0.0).color(text.gamma_multiply(0.5)).width(1.0));
-            for row in rows {
+            plot.hline(HLine::new("", 0.0).color(text.gamma_multiply(0.5)).width(1.0));
+            for (i, row) in rows.iter().enumerate() {
                 let Ok(evaluation) = &row.evaluation else { continue };
+                let color = SERIES[i % SERIES.len()];
                 for (k, o) in evaluation.options.iter().enumerate() {
                     let points: PlotPoints<'_> =
                         o.cumulative_savings.iter().enumerate().map(|(t, v)| [t as f64 + 1.0, *v]).collect();
                     let name = format!("{} · {}", row.name, o.name);
-                    plot.line(Line::new(name, points).style(styles[k % styles.len()]).width(2.0));
+                    plot.line(Line::new(name, points).color(color).style(styles[k % styles.len()]).width(2.0));
                 }
             }
         });
+    // Colour says the scenario, the line style says the option.
+    let mut legend: Vec<_> = rows.iter().enumerate().map(|(i, r)| (SERIES[i % SERIES.len()], r.name.clone())).collect();
+    let options = ["solid", "dashed", "dotted"];
+    for (k, o) in model.options.iter().enumerate() {
+        legend.push((text.gamma_multiply(0.4), format!("{}: {}", options[k % options.len()], o.name)));
+    }
+    swatches(ui, &legend);
 }

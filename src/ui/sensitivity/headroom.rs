@@ -1,8 +1,8 @@
 //! Hidden-cost headroom: NPV as every hidden cost is multiplied by 0 … 3, the break-even
-//! multiplier marked; beside it, each option's hidden costs by category as a stacked bar.
+//! multiplier marked; beside it, the option's hidden costs by category as a stacked bar.
 
 use egui::Color32;
-use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints, Points, Text, VLine};
+use egui_plot::{HLine, Line, Plot, PlotPoints, Points, Text, VLine};
 
 use super::CHART_HEIGHT;
 use crate::engine::Evaluation;
@@ -38,8 +38,13 @@ pub(super) fn show(ui: &mut egui::Ui, sens: &Sensitivity, evaluation: &Evaluatio
     };
     ui.horizontal_top(|ui| {
         let width = ui.available_width();
-        ui.allocate_ui(egui::vec2(width * 0.62, CHART_HEIGHT), |ui| curve(ui, sens, break_even, currency));
-        ui.allocate_ui(egui::vec2(width * 0.36, CHART_HEIGHT), |ui| categories(ui, evaluation, option));
+        let down = egui::Layout::top_down(egui::Align::Min);
+        ui.allocate_ui_with_layout(egui::vec2(width * 0.6, CHART_HEIGHT), down, |ui| {
+            curve(ui, sens, break_even, currency);
+        });
+        ui.allocate_ui_with_layout(egui::vec2(width * 0.38, CHART_HEIGHT), down, |ui| {
+            categories(ui, evaluation, option, currency);
+        });
     });
 }
 
@@ -51,11 +56,11 @@ fn curve(ui: &mut egui::Ui, sens: &Sensitivity, break_even: Option<f64>, currenc
         .x_axis_label("hidden costs × k")
         .y_axis_label(format!("NPV ({currency})"))
         .x_axis_formatter(|m, _| format!("{}×", m.value))
-        .y_axis_formatter(|m, _| format::compact(m.value))
+        .y_axis_formatter(|m, _| crate::ui::sensitivity::tick(m.value))
         .include_y(0.0)
         .allow_scroll(false)
         .show(ui, |plot| {
-            plot.hline(HLine::new("NPV = 0", 0.0).color(text.gamma_multiply(0.6)).width(1.0));
+            plot.hline(HLine::new("", 0.0).color(text.gamma_multiply(0.6)).width(1.0));
             let points: PlotPoints<'_> =
                 HIDDEN_MULTIPLIERS.iter().zip(&sens.hidden_curve).map(|(k, npv)| [*k, *npv]).collect();
             plot.line(Line::new("NPV", points).width(2.5).color(super::HIGH));
@@ -72,55 +77,53 @@ fn curve(ui: &mut egui::Ui, sens: &Sensitivity, break_even: Option<f64>, currenc
         });
 }
 
-fn categories(ui: &mut egui::Ui, evaluation: &Evaluation, option: usize) {
-    let mut used: Vec<HiddenCategory> =
-        evaluation.options.iter().flat_map(|o| o.hidden_by_category.keys().copied()).collect();
-    used.sort();
-    used.dedup();
-    let names: Vec<String> = evaluation.options.iter().map(|o| o.name.clone()).collect();
-    // Positive costs stack up from 0, credits (negative) stack down from 0.
-    let mut up = vec![0.0; names.len()];
-    let mut down = vec![0.0; names.len()];
-    let charts: Vec<BarChart> = used
-        .iter()
-        .map(|&category| {
-            let color = CATEGORY_COLORS[category as usize % CATEGORY_COLORS.len()];
-            let bars = evaluation
-                .options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| {
-                    let v = o.hidden_by_category.get(&category).copied().unwrap_or(0.0);
-                    let stack = if v >= 0.0 { &mut up[i] } else { &mut down[i] };
-                    let bar = Bar::new(i as f64, v).base_offset(*stack).width(0.6).name(category.label());
-                    *stack += v;
-                    let bar = if i == option { bar } else { bar.fill(color.gamma_multiply(0.45)) };
-                    bar.stroke(egui::Stroke::NONE)
-                })
-                .collect();
-            BarChart::new(category.label(), bars).color(color)
-        })
-        .collect();
-    Plot::new("sensitivity_hidden_categories")
-        .height(CHART_HEIGHT)
-        .legend(Legend::default().position(egui_plot::Corner::RightTop).background_alpha(0.8))
-        .y_axis_formatter(|m, _| format::compact(m.value))
-        .x_axis_formatter(move |m, _| {
-            let i = m.value.round();
-            if (m.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .x_axis_label("hidden costs by category (option in focus bright)")
-        .include_y(0.0)
-        .allow_scroll(false)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-        });
+/// The option's hidden costs as one stacked column, each category labelled with its total;
+/// credits (negative, e.g. SLA credits) listed under it since they reduce the total.
+fn categories(ui: &mut egui::Ui, evaluation: &Evaluation, option: usize, currency: &str) {
+    let Some(result) = evaluation.options.get(option) else { return };
+    let costs: Vec<(HiddenCategory, f64)> =
+        result.hidden_by_category.iter().filter(|(_, v)| **v > 0.0).map(|(c, v)| (*c, *v)).collect();
+    let credits: Vec<(HiddenCategory, f64)> =
+        result.hidden_by_category.iter().filter(|(_, v)| **v < 0.0).map(|(c, v)| (*c, *v)).collect();
+    ui.label(format!("By category, {} in all", format::compact_money(result.hidden_total, currency)));
+    let total: f64 = costs.iter().map(|(_, v)| v).sum();
+    if total <= 0.0 {
+        ui.weak("None.");
+        return;
+    }
+    let height = CHART_HEIGHT - 40.0;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::hover());
+    let painter = ui.painter_at(rect);
+    let column = egui::Rect::from_min_size(rect.min, egui::vec2(36.0, height));
+    let font = egui::FontId::proportional(11.5);
+    let text = ui.visuals().text_color();
+    let mut y = column.bottom();
+    let mut last_label = f32::INFINITY;
+    for (category, value) in &costs {
+        let h = (*value / total) as f32 * height;
+        let color = CATEGORY_COLORS[*category as usize % CATEGORY_COLORS.len()];
+        let segment = egui::Rect::from_min_max(egui::pos2(column.left(), y - h), egui::pos2(column.right(), y));
+        painter.rect_filled(segment.shrink2(egui::vec2(0.0, 0.5)), 0.0, color);
+        // Labels beside their segment, pushed up so small segments never overlap.
+        let label_y = segment.center().y.min(last_label - 14.0);
+        if label_y > rect.top() + 6.0 {
+            let label = format!("{}  {}", category.label(), format::compact(*value));
+            painter.line_segment(
+                [egui::pos2(column.right(), segment.center().y), egui::pos2(column.right() + 8.0, label_y)],
+                egui::Stroke::new(1.0, color),
+            );
+            painter.text(
+                egui::pos2(column.right() + 10.0, label_y),
+                egui::Align2::LEFT_CENTER,
+                label,
+                font.clone(),
+                text,
+            );
+            last_label = label_y;
+        }
+        y -= h;
+    }
+    for (category, value) in credits {
+        ui.weak(format!("{} {} (reduces the total)", category.label(), format::compact(value)));
+    }
 }

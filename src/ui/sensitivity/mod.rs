@@ -18,6 +18,17 @@ use crate::model::ValueKind;
 pub(crate) const LOW: Color32 = Color32::from_rgb(222, 110, 75);
 /// The P90 end of a tornado bar.
 pub(crate) const HIGH: Color32 = Color32::from_rgb(70, 150, 205);
+/// Colours of the series of a chart, in order (cycled).
+pub(crate) const SERIES: [Color32; 8] = [
+    Color32::from_rgb(86, 142, 207),
+    Color32::from_rgb(231, 140, 62),
+    Color32::from_rgb(92, 176, 104),
+    Color32::from_rgb(207, 86, 96),
+    Color32::from_rgb(150, 116, 201),
+    Color32::from_rgb(190, 150, 60),
+    Color32::from_rgb(222, 122, 184),
+    Color32::from_rgb(70, 180, 190),
+];
 /// Chart height of the smaller charts.
 const CHART_HEIGHT: f32 = 260.0;
 
@@ -76,6 +87,41 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         }
     }
     goal_seek::show(ui, app, goal_button.clicked());
+}
+
+/// An axis tick: compact, without trailing zeros ("-4 M", "2.5 M"), so ticks stay short.
+pub(crate) fn tick(x: f64) -> String {
+    let s = format::compact(x);
+    match s.split_once(' ') {
+        Some((number, unit)) if number.contains('.') => {
+            format!("{} {unit}", number.trim_end_matches('0').trim_end_matches('.'))
+        }
+        _ => s,
+    }
+}
+
+/// X grid steps of 1, 2 or 5 × 10ⁿ giving about five labelled ticks: egui_plot's default
+/// base-10 steps leave a money axis with a single "0" when its labels are wide.
+pub(crate) fn nice_x_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let span = (input.bounds.1 - input.bounds.0).abs().max(f64::MIN_POSITIVE);
+    let raw = span / 5.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(raw);
+    let spacer = egui_plot::uniform_grid_spacer(move |_| [step / 5.0, step, step * 5.0]);
+    spacer(input)
+}
+
+/// A legend drawn under a chart (egui_plot's legend sits inside the plot and hides the lines).
+pub(crate) fn swatches(ui: &mut egui::Ui, items: &[(Color32, String)]) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for (color, text) in items {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, *color);
+            ui.label(egui::RichText::new(text).small());
+            ui.add_space(8.0);
+        }
+    });
 }
 
 fn section(ui: &mut egui::Ui, title: &str) {

@@ -1,9 +1,9 @@
 //! The spider chart: NPV as each uncertain input moves from −30 % to +30 % of its base value,
 //! every other input at base. Steep lines are the inputs the answer hangs on.
 
-use egui_plot::{HLine, Legend, Line, Plot, PlotPoints};
+use egui_plot::{HLine, Line, Plot, PlotPoints};
 
-use super::CHART_HEIGHT;
+use super::{CHART_HEIGHT, SERIES, swatches};
 use crate::engine::sensitivity::{SPIDER_FACTORS, Sensitivity};
 use crate::format;
 
@@ -12,7 +12,14 @@ const MAX_LINES: usize = 8;
 
 /// Draws the spider chart.
 pub(super) fn show(ui: &mut egui::Ui, sens: &Sensitivity, currency: &str) {
-    if sens.spider.is_empty() {
+    let lines: Vec<_> = sens
+        .spider
+        .iter()
+        .zip(&sens.tornado)
+        .filter(|(_, bar)| super::tornado::moves(bar, sens.base_npv))
+        .map(|(line, _)| line)
+        .collect();
+    if lines.is_empty() {
         ui.label("No uncertain inputs.");
         return;
     }
@@ -20,11 +27,10 @@ pub(super) fn show(ui: &mut egui::Ui, sens: &Sensitivity, currency: &str) {
     let currency_y = currency.to_owned();
     Plot::new("sensitivity_spider")
         .height(CHART_HEIGHT)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop).background_alpha(0.8))
         .x_axis_label("change from base")
         .y_axis_label(format!("NPV ({currency})"))
         .x_axis_formatter(|m, _| format!("{:+.0} %", m.value))
-        .y_axis_formatter(|m, _| format::compact(m.value))
+        .y_axis_formatter(|m, _| crate::ui::sensitivity::tick(m.value))
         .label_formatter(move |pos| {
             let p = match pos {
                 egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
@@ -40,14 +46,17 @@ pub(super) fn show(ui: &mut egui::Ui, sens: &Sensitivity, currency: &str) {
         })
         .allow_scroll(false)
         .show(ui, |plot| {
-            plot.hline(HLine::new("NPV = 0", 0.0).color(axis).width(1.0));
-            for line in sens.spider.iter().take(MAX_LINES) {
+            plot.hline(HLine::new("", 0.0).color(axis).width(1.0));
+            for (k, line) in lines.iter().take(MAX_LINES).enumerate() {
                 let points: PlotPoints<'_> =
                     SPIDER_FACTORS.iter().zip(&line.npv).map(|(f, npv)| [(f - 1.0) * 100.0, *npv]).collect();
-                plot.line(Line::new(line.label.clone(), points).width(2.0));
+                plot.line(Line::new(line.label.clone(), points).width(2.0).color(SERIES[k % SERIES.len()]));
             }
         });
-    if sens.spider.len() > MAX_LINES {
-        ui.weak(format!("The {MAX_LINES} inputs with the largest swing; the tornado lists all {}.", sens.spider.len()));
+    let legend: Vec<_> =
+        lines.iter().take(MAX_LINES).enumerate().map(|(k, l)| (SERIES[k % SERIES.len()], l.label.clone())).collect();
+    swatches(ui, &legend);
+    if lines.len() > MAX_LINES {
+        ui.weak(format!("The {MAX_LINES} inputs with the largest swing; the tornado lists all {}.", lines.len()));
     }
 }

@@ -10,6 +10,8 @@ use crate::engine::sensitivity::{Sensitivity, TornadoBar};
 use crate::format;
 
 const ROW_HEIGHT: f32 = 38.0;
+/// Rows shown until the user asks for all of them.
+const FIRST_ROWS: usize = 10;
 const BAR_HEIGHT: f32 = 18.0;
 /// Room for the NPV written beyond each end of the bar area.
 const END_TEXT: f32 = 74.0;
@@ -22,17 +24,22 @@ pub(super) fn show(
     currency: &str,
     focus: Option<&str>,
 ) -> Option<String> {
-    if sens.tornado.is_empty() {
-        ui.label("No input is uncertain: give an input a distribution (low / likely / high) to see its swing.");
+    // Inputs of other options do not move this option's NPV: they would only be empty rows.
+    let bars: Vec<&TornadoBar> = sens.tornado.iter().filter(|b| moves(b, sens.base_npv)).collect();
+    if bars.is_empty() {
+        ui.label("No uncertain input moves this option's NPV: give an input a distribution to see its swing.");
         return None;
     }
     legend(ui, sens.base_npv, currency);
-    let (lo, hi) = sens.tornado.iter().fold((sens.base_npv, sens.base_npv), |(lo, hi), b| {
+    let show_all_id = egui::Id::unique("tornado_show_all");
+    let show_all: bool = ui.ctx().data(|d| d.get_temp(show_all_id)).unwrap_or(false);
+    let shown = if show_all { bars.len() } else { bars.len().min(FIRST_ROWS) };
+    let (lo, hi) = bars.iter().fold((sens.base_npv, sens.base_npv), |(lo, hi), b| {
         (lo.min(b.npv_low).min(b.npv_high), hi.max(b.npv_low).max(b.npv_high))
     });
     let span = if hi > lo { hi - lo } else { 1.0 };
     let mut clicked = None;
-    for bar in &sens.tornado {
+    for bar in &bars[..shown] {
         let kind = plan.slot_of(&bar.path).map(|s| plan.inputs[s.0].kind);
         let values = kind.map_or_else(
             || format!("P10 {} · P90 {}", format::compact(bar.low), format::compact(bar.high)),
@@ -56,7 +63,23 @@ pub(super) fn show(
             clicked = Some(bar.path.clone());
         }
     }
+    if bars.len() > FIRST_ROWS {
+        let text =
+            if show_all { "Show the first 10 only".to_owned() } else { format!("Show all {} inputs", bars.len()) };
+        if ui.button(text).clicked() {
+            ui.ctx().data_mut(|d| d.insert_temp(show_all_id, !show_all));
+        }
+    }
+    let still = sens.tornado.len() - bars.len();
+    if still > 0 {
+        ui.weak(format!("{still} uncertain inputs of other options do not affect this one."));
+    }
     clicked
+}
+
+/// True when the bar moves the NPV at all (a relative tolerance: sums of many months).
+pub(super) fn moves(bar: &TornadoBar, base: f64) -> bool {
+    bar.swing > 1e-9 * base.abs().max(1.0)
 }
 
 fn legend(ui: &mut egui::Ui, base: f64, currency: &str) {
