@@ -111,13 +111,26 @@ pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp, open_now: bool) {
         let kind = plan.slot_of(&dialog.path).map(|s| plan.inputs[s.0].kind);
         match &dialog.outcome {
             Some(Ok((value, achieved))) => {
-                let value_text = kind.map_or_else(|| format::compact(*value), |k| super::input_value(k, *value));
+                // Exact enough to act on: a rate of 31.23, not "31".
+                let value_text = match kind {
+                    Some(k) if k.is_percentage() => format!("{:.2} %", value * 100.0),
+                    _ if value.abs() >= 1000.0 => format::thousands(*value),
+                    _ => format!("{value:.2}"),
+                };
                 let achieved_text = if dialog.savings {
                     format::percent(*achieved)
                 } else {
                     format::compact_money(*achieved, &currency)
                 };
-                ui.label(egui::RichText::new(format!("{value_text} gives {achieved_text}")).size(18.0).strong());
+                let metric_name = if dialog.savings { "savings of" } else { "an NPV of" };
+                let input_label =
+                    plan.slot_of(&dialog.path).map(|s| plan.inputs[s.0].label.clone()).unwrap_or_default();
+                ui.label(format!("{input_label} ="));
+                ui.label(
+                    egui::RichText::new(format!("{value_text} gives {metric_name} {achieved_text}"))
+                        .size(18.0)
+                        .strong(),
+                );
                 ui.weak(format!("exact value: {value}"));
                 if ui.button("Apply").on_hover_text("Set the input to this value (Undo restores it)").clicked() {
                     apply = Some(*value);

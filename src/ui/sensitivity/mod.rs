@@ -100,11 +100,11 @@ pub(crate) fn tick(x: f64) -> String {
     }
 }
 
-/// X grid steps of 1, 2 or 5 × 10ⁿ giving about five labelled ticks: egui_plot's default
+/// X grid steps of 1, 2 or 5 × 10ⁿ giving five to eight labelled ticks: egui_plot's default
 /// base-10 steps leave a money axis with a single "0" when its labels are wide.
 pub(crate) fn nice_x_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     let span = (input.bounds.1 - input.bounds.0).abs().max(f64::MIN_POSITIVE);
-    let raw = span / 5.0;
+    let raw = span / 8.0;
     let magnitude = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(raw);
     let spacer = egui_plot::uniform_grid_spacer(move |_| [step / 5.0, step, step * 5.0]);
