@@ -52,6 +52,11 @@ impl SensitivityCache {
         };
     }
 
+    /// True when the heat map is of these results, scenario and option (whatever its pair).
+    pub fn heat_map_is_current(&self, results: &Results, scenario: Option<usize>, option: usize) -> bool {
+        self.heat.as_ref().is_some_and(|(k, ..)| *k == (results.revision, scenario, option))
+    }
+
     /// The heat map of the last [`Self::refresh_heat_map`], with the paths of its two inputs.
     pub fn heat_map(&self) -> Option<(&str, &str, &HeatMap)> {
         self.heat.as_ref().map(|(_, x, y, map)| (x.as_str(), y.as_str(), map))

@@ -4,11 +4,11 @@
 use crate::app::Command;
 use crate::app::simulation::{DEBOUNCE, Status, method_label};
 use crate::format;
-use crate::model::{MAX_SAMPLES, Method, Model};
+use crate::model::{MAX_SAMPLES, Method};
 use crate::ui::app::ShorelineApp;
 
-/// Draws the controls; `model` is the model the results are of.
-pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp, model: &Model) {
+/// Draws the controls.
+pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     let mut settings = app.state.model().simulation;
     ui.horizontal(|ui| {
         let label = ui.label("Samples");
@@ -71,5 +71,4 @@ pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp, model: &Model) {
             ui.ctx().request_repaint();
         }
     });
-    let _ = model;
 }

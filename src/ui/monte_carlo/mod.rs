@@ -21,12 +21,11 @@ const CHART_HEIGHT: f32 = 300.0;
 
 /// Draws the Monte Carlo tab.
 pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
-    let Some(results) = app.state.analysis.results.as_ref() else {
+    if app.state.analysis.results.is_none() {
         ui.label("No results yet: fix the problems listed under Problems.");
         return;
-    };
-    let model = results.model.clone();
-    controls::show(ui, app, &model);
+    }
+    controls::show(ui, app);
     ui.separator();
     let state = &app.state;
     let Some(results) = state.analysis.results.as_ref() else { return };

@@ -56,7 +56,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     let Some(sens) = sensitivity.sensitivity() else { return };
     let option_name = sens.option.clone();
     let (x, y) = heat_map::pair(ui, &results.plan, sens);
-    sensitivity.refresh_heat_map(results, scenario, option, &x, &y);
+    // The grid costs ~1,000 evaluations: during a drag it waits for the drag to end, so the
+    // frame stays short; the tornado, spider and headroom (cheap) follow the drag.
+    let dragging = ui.ctx().dragged_id().is_some();
+    if !dragging || sensitivity.heat_map().is_none() {
+        sensitivity.refresh_heat_map(results, scenario, option, &x, &y);
+    }
+    let heat_current = sensitivity.heat_map_is_current(results, scenario, option);
     let sensitivity = &*sensitivity;
     let Some(sens) = sensitivity.sensitivity() else { return };
 
@@ -79,6 +85,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         });
         ui.add_space(12.0);
         section(ui, "Two inputs at once: NPV over a grid, with the break-even line");
+        if !heat_current {
+            ui.weak("Updates when you let go.");
+        }
         heat_map::show(ui, &results.plan, sensitivity.heat_map(), option, &currency);
     });
     for action in actions {
