@@ -6,7 +6,11 @@ pub mod dialogs;
 pub mod document;
 pub mod history;
 pub mod recovery;
+pub mod retarget;
+pub mod scenario_compare;
+pub mod sensitivity_cache;
 pub mod settings;
+pub mod simulation;
 mod state;
 
 pub use document::{Command, Document};

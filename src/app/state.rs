@@ -10,7 +10,10 @@ use super::analysis::Analysis;
 use super::dialogs::{DialogKind, DialogOutcome, PendingDialog, with_ron_extension};
 use super::document::{Command, Document, blank_model};
 use super::recovery::{Recovered, Recovery};
+use super::scenario_compare::ScenarioComparison;
+use super::sensitivity_cache::SensitivityCache;
 use super::settings::Settings;
+use super::simulation::{SimulationRunner, Want};
 use crate::model::samples::{SAMPLES, load_sample};
 use crate::model::{Model, io};
 
@@ -98,6 +101,12 @@ pub struct AppState {
     pub focus_path: Option<String>,
     /// Set when the window may close (every change saved or discarded).
     pub quit_confirmed: bool,
+    /// Monte Carlo of the current results, on a background thread.
+    pub simulation: SimulationRunner,
+    /// Tornado, spider, hidden-cost curve and heat map of the option in focus.
+    pub sensitivity: SensitivityCache,
+    /// Every scenario evaluated side by side.
+    pub comparison: ScenarioComparison,
     /// After a save-as chosen for a pending action, that action.
     after_save: Option<FileAction>,
     data_dir: Option<PathBuf>,
@@ -141,6 +150,9 @@ impl AppState {
             recovery_offer: None,
             focus_path: None,
             quit_confirmed: false,
+            simulation: SimulationRunner::default(),
+            sensitivity: SensitivityCache::default(),
+            comparison: ScenarioComparison::default(),
             after_save: None,
             data_dir,
             recovery,
@@ -164,6 +176,16 @@ impl AppState {
     /// Sets what worker threads call to wake the window.
     pub fn set_waker(&mut self, waker: impl Fn() + Send + Sync + 'static) {
         self.waker = Arc::new(waker);
+    }
+
+    /// Keeps the background simulation in step with the results: call once per frame, telling
+    /// whether a drag is in progress (quick runs follow a drag). Returns when to call again.
+    pub fn tick(&mut self, now: Instant, dragging: bool) -> Option<Duration> {
+        let want = self.analysis.results.as_ref().map(|r| {
+            let want = Want { revision: r.revision, scenario: self.scenario, settings: r.model.simulation };
+            (want, &r.plan)
+        });
+        self.simulation.tick(now, want, dragging, &self.waker)
     }
 
     /// Adds a status-bar message (errors also go to stderr, so none happens in silence).

@@ -64,7 +64,12 @@ impl ShorelineApp {
         prompts::show(&ctx, self);
 
         self.state.refresh();
-        if let Some(wait) = self.state.autosave(Instant::now()) {
+        let now = Instant::now();
+        if let Some(wait) = self.state.autosave(now) {
+            ctx.request_repaint_after(wait);
+        }
+        // A drag in progress (a slider, a drag value) gets quick Monte Carlo previews.
+        if let Some(wait) = self.state.tick(now, ctx.dragged_id().is_some()) {
             ctx.request_repaint_after(wait);
         }
         self.update_title(&ctx);

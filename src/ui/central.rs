@@ -14,18 +14,35 @@ pub enum Tab {
     Locations,
     /// Every monthly series, copyable to a spreadsheet.
     MonthlyTable,
+    /// Tornado, spider, hidden-cost headroom, heat map and goal seek.
+    Sensitivity,
+    /// The background simulation: NPV histogram and fan chart.
+    MonteCarlo,
+    /// Scenario editing and the side-by-side comparison.
+    Scenarios,
     /// The problems list.
     Problems,
 }
 
 impl Tab {
-    const ALL: [Self; 4] = [Self::Overview, Self::Locations, Self::MonthlyTable, Self::Problems];
+    const ALL: [Self; 7] = [
+        Self::Overview,
+        Self::Locations,
+        Self::MonthlyTable,
+        Self::Sensitivity,
+        Self::MonteCarlo,
+        Self::Scenarios,
+        Self::Problems,
+    ];
 
     fn label(self) -> &'static str {
         match self {
             Self::Overview => "Overview",
             Self::Locations => "Locations",
             Self::MonthlyTable => "Monthly table",
+            Self::Sensitivity => "Sensitivity",
+            Self::MonteCarlo => "Monte Carlo",
+            Self::Scenarios => "Scenarios",
             Self::Problems => "Problems",
         }
     }
@@ -49,9 +66,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             }
         });
         ui.separator();
-        if app.tab == Tab::Problems {
-            problems_list::show(ui, app);
-            return;
+        if let Some(reason) = &app.state.analysis.stale_reason {
+            ui.colored_label(ui.visuals().warn_fg_color, reason);
+        }
+        // These views read the app state themselves (and change it: goal seek, scenarios).
+        match app.tab {
+            Tab::Problems => return problems_list::show(ui, app),
+            Tab::Sensitivity => return super::sensitivity::show(ui, app),
+            Tab::MonteCarlo => return super::monte_carlo::show(ui, app),
+            Tab::Scenarios => return super::scenarios::show(ui, app),
+            Tab::Overview | Tab::Locations | Tab::MonthlyTable => {}
         }
         let state = &app.state;
         let Some(results) = &state.analysis.results else {
@@ -65,9 +89,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             option: state.option.min(results.evaluation.options.len().saturating_sub(1)),
             stale: state.analysis.is_stale(),
         };
-        if let Some(reason) = &state.analysis.stale_reason {
-            ui.colored_label(ui.visuals().warn_fg_color, reason);
-        }
         match app.tab {
             Tab::Overview => overview(ui, &input),
             Tab::Locations => {
@@ -76,7 +97,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
                     .show(ui, |ui| charts::locations::show(ui, &input));
             }
             Tab::MonthlyTable => monthly_table::show(ui, &input),
-            Tab::Problems => {}
+            Tab::Problems | Tab::Sensitivity | Tab::MonteCarlo | Tab::Scenarios => {}
         }
     });
 }

@@ -1,0 +1,84 @@
+//! The Monte Carlo tab: the background run's controls and progress, the probability of a loss,
+//! the NPV histogram and the fan chart of cumulative savings. Results come from
+//! [`crate::app::simulation`]; a result of an older model is shown dimmed and labelled.
+
+mod controls;
+mod fan;
+mod histogram;
+
+use egui::{Color32, RichText};
+
+use super::app::ShorelineApp;
+use crate::app::simulation::method_label;
+use crate::format;
+
+/// Share of draws losing money, and bars below 0.
+pub(crate) const LOSS: Color32 = Color32::from_rgb(214, 90, 72);
+/// Bars above 0.
+pub(crate) const GAIN: Color32 = Color32::from_rgb(66, 150, 110);
+/// Chart height.
+const CHART_HEIGHT: f32 = 300.0;
+
+/// Draws the Monte Carlo tab.
+pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
+    if app.state.analysis.results.is_none() {
+        ui.label("No results yet: fix the problems listed under Problems.");
+        return;
+    }
+    controls::show(ui, app);
+    ui.separator();
+    let state = &app.state;
+    let Some(results) = state.analysis.results.as_ref() else { return };
+    let Some(finished) = state.simulation.latest() else {
+        ui.label("The first simulation is running…");
+        return;
+    };
+    let current = state.simulation.is_current();
+    let option = state.option;
+    let Some(sim) = finished.result.options.get(option) else { return };
+    let currency = &results.model.currency;
+    let settings = finished.key.engine_settings();
+    let what = format!(
+        "{} draws · seed {} · {} · {:.0} ms{}",
+        format::thousands(finished.result.samples as f64),
+        settings.seed,
+        method_label(settings.method),
+        finished.result.elapsed_ms,
+        if finished.key.quick { " · quick preview while you drag" } else { "" }
+    );
+    if current {
+        ui.weak(what);
+    } else {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("Out of date — these are the results before your last edit ({what})."),
+        );
+    }
+    let dim = if current { 1.0 } else { 0.45 };
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let text =
+                RichText::new(format::percent(sim.prob_loss)).size(40.0).strong().color(LOSS.gamma_multiply(dim));
+            ui.label(text);
+            ui.vertical(|ui| {
+                ui.add_space(6.0);
+                ui.label(RichText::new(format!("chance that {} loses money (NPV < 0)", sim.name)).size(16.0));
+                ui.label(format!(
+                    "NPV: P10 {} · P50 {} · P90 {} · mean {}",
+                    format::compact_money(sim.npv.p10, currency),
+                    format::compact_money(sim.npv.p50, currency),
+                    format::compact_money(sim.npv.p90, currency),
+                    format::compact_money(sim.npv.mean, currency),
+                ));
+            });
+        });
+        ui.add_space(8.0);
+        ui.columns(2, |columns| {
+            columns[0].label(RichText::new("NPV across draws").strong());
+            histogram::show(&mut columns[0], sim, currency, dim);
+            columns[1].label(RichText::new("Cumulative savings over time").strong());
+            let deterministic = results.evaluation.options.get(option).map(|o| o.cumulative_savings.as_slice());
+            fan::show(&mut columns[1], sim, deterministic, currency, dim);
+        });
+    });
+}

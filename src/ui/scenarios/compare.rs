@@ -1,0 +1,78 @@
+//! Every scenario × option side by side: savings %, NPV, payback and IRR in a table, and the
+//! cumulative savings of each as a line.
+
+use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints};
+
+use crate::ui::sensitivity::{SERIES, swatches};
+
+use crate::app::scenario_compare::ScenarioResults;
+use crate::format;
+use crate::model::Model;
+
+/// Draws the comparison of `rows` (the base model first); `selected` is the scenario picked in
+/// the top bar, highlighted.
+pub(super) fn show(ui: &mut egui::Ui, rows: &[ScenarioResults], model: &Model, selected: Option<usize>) {
+    let currency = &model.currency;
+    ui.scope(|ui| {
+        egui::Grid::new("scenario_compare_table").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
+            for title in ["Scenario", "Option", "Savings", "NPV", "Payback", "IRR"] {
+                ui.label(egui::RichText::new(title).strong());
+            }
+            ui.end_row();
+            for (i, row) in rows.iter().enumerate() {
+                let picked = if i == 0 { selected.is_none() } else { selected == Some(i - 1) };
+                let name =
+                    if picked { egui::RichText::new(&row.name).strong() } else { egui::RichText::new(&row.name) };
+                match &row.evaluation {
+                    Ok(evaluation) => {
+                        for (k, o) in evaluation.options.iter().enumerate() {
+                            ui.label(if k == 0 { name.clone() } else { egui::RichText::new("") });
+                            ui.label(&o.name);
+                            ui.label(format::or_dash(o.savings_pct, format::percent));
+                            let npv = egui::RichText::new(format::compact_money(o.npv, currency));
+                            ui.label(if o.npv < 0.0 { npv.color(ui.visuals().error_fg_color) } else { npv });
+                            ui.label(format::or_dash(o.payback_months, format::months));
+                            ui.label(format::or_dash(o.irr, format::percent));
+                            ui.end_row();
+                        }
+                    }
+                    Err(reason) => {
+                        ui.label(name);
+                        ui.colored_label(ui.visuals().error_fg_color, reason);
+                        ui.end_row();
+                    }
+                }
+            }
+        });
+    });
+    ui.add_space(8.0);
+    ui.label(egui::RichText::new("Cumulative savings, every scenario × option").strong());
+    let styles = [LineStyle::Solid, LineStyle::Dashed { length: 8.0 }, LineStyle::Dotted { spacing: 5.0 }];
+    let text = ui.visuals().text_color();
+    Plot::new("scenario_compare_chart")
+        .height(320.0)
+        .x_axis_label("month")
+        .y_axis_label(format!("cumulative savings ({currency})"))
+        .y_axis_formatter(|m, _| crate::ui::sensitivity::tick(m.value))
+        .allow_scroll(false)
+        .show(ui, |plot| {
+            plot.hline(HLine::new("", 0.0).color(text.gamma_multiply(0.5)).width(1.0));
+            for (i, row) in rows.iter().enumerate() {
+                let Ok(evaluation) = &row.evaluation else { continue };
+                let color = SERIES[i % SERIES.len()];
+                for (k, o) in evaluation.options.iter().enumerate() {
+                    let points: PlotPoints<'_> =
+                        o.cumulative_savings.iter().enumerate().map(|(t, v)| [t as f64 + 1.0, *v]).collect();
+                    let name = format!("{} · {}", row.name, o.name);
+                    plot.line(Line::new(name, points).color(color).style(styles[k % styles.len()]).width(2.0));
+                }
+            }
+        });
+    // Colour says the scenario, the line style says the option.
+    let mut legend: Vec<_> = rows.iter().enumerate().map(|(i, r)| (SERIES[i % SERIES.len()], r.name.clone())).collect();
+    let options = ["solid", "dashed", "dotted"];
+    for (k, o) in model.options.iter().enumerate() {
+        legend.push((text.gamma_multiply(0.4), format!("{}: {}", options[k % options.len()], o.name)));
+    }
+    swatches(ui, &legend);
+}

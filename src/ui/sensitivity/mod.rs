@@ -1,0 +1,139 @@
+//! The Sensitivity tab: how the NPV of the option in focus moves with each input. Every chart
+//! reads the cached results of [`crate::app::sensitivity_cache`]; none runs the engine per frame.
+
+mod goal_seek;
+mod headroom;
+mod heat_map;
+mod spider;
+mod tornado;
+
+use egui::Color32;
+
+use super::app::ShorelineApp;
+use crate::app::AppState;
+use crate::format;
+use crate::model::ValueKind;
+
+/// The P10 end of a tornado bar (and "low" elsewhere).
+pub(crate) const LOW: Color32 = Color32::from_rgb(222, 110, 75);
+/// The P90 end of a tornado bar.
+pub(crate) const HIGH: Color32 = Color32::from_rgb(70, 150, 205);
+/// Colours of the series of a chart, in order (cycled).
+pub(crate) const SERIES: [Color32; 8] = [
+    Color32::from_rgb(86, 142, 207),
+    Color32::from_rgb(231, 140, 62),
+    Color32::from_rgb(92, 176, 104),
+    Color32::from_rgb(207, 86, 96),
+    Color32::from_rgb(150, 116, 201),
+    Color32::from_rgb(190, 150, 60),
+    Color32::from_rgb(222, 122, 184),
+    Color32::from_rgb(70, 180, 190),
+];
+/// Chart height of the smaller charts.
+const CHART_HEIGHT: f32 = 260.0;
+
+/// What the user asked for while the tab was drawn, done after drawing.
+enum Action {
+    Focus(String),
+}
+
+/// A value of an input as people read it: a percentage for rates and shares, else compact.
+pub(crate) fn input_value(kind: ValueKind, x: f64) -> String {
+    if kind.is_percentage() { format::percent(x) } else { format::compact(x) }
+}
+
+/// Draws the Sensitivity tab.
+pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
+    let mut actions = Vec::new();
+    let AppState { analysis, sensitivity, focus_path, scenario, option, .. } = &mut app.state;
+    let Some(results) = analysis.results.as_ref() else {
+        ui.label("No results yet: fix the problems listed under Problems.");
+        return;
+    };
+    let (scenario, option) = (*scenario, *option);
+    let currency = results.model.currency.clone();
+    sensitivity.refresh(results, scenario, option);
+    let Some(sens) = sensitivity.sensitivity() else { return };
+    let option_name = sens.option.clone();
+    let (x, y) = heat_map::pair(ui, &results.plan, sens);
+    // The grid costs ~1,000 evaluations: during a drag it waits for the drag to end, so the
+    // frame stays short; the tornado, spider and headroom (cheap) follow the drag.
+    let dragging = ui.ctx().dragged_id().is_some();
+    if !dragging || sensitivity.heat_map().is_none() {
+        sensitivity.refresh_heat_map(results, scenario, option, &x, &y);
+    }
+    let heat_current = sensitivity.heat_map_is_current(results, scenario, option);
+    let sensitivity = &*sensitivity;
+    let Some(sens) = sensitivity.sensitivity() else { return };
+
+    ui.horizontal(|ui| {
+        ui.heading(format!("Sensitivity of the NPV — {option_name}"));
+        ui.label(format!("base NPV {}", format::compact_money(sens.base_npv, &currency)));
+    });
+    let goal_button = ui.button("Goal seek…").on_hover_text("Find the value of one input that reaches a target");
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        section(ui, "Tornado: NPV with each uncertain input at its P10 and P90, largest swing first");
+        if let Some(path) = tornado::show(ui, sens, &results.plan, &currency, focus_path.as_deref()) {
+            actions.push(Action::Focus(path));
+        }
+        ui.add_space(12.0);
+        ui.columns(2, |columns| {
+            section(&mut columns[0], "Spider: NPV as each input moves −30 % … +30 % from its base");
+            spider::show(&mut columns[0], sens, &currency);
+            section(&mut columns[1], "Hidden-cost headroom: NPV as every hidden cost is scaled 0 … 3×");
+            headroom::show(&mut columns[1], sens, &results.evaluation, option, &currency);
+        });
+        ui.add_space(12.0);
+        section(ui, "Two inputs at once: NPV over a grid, with the break-even line");
+        if !heat_current {
+            ui.weak("Updates when you let go.");
+        }
+        heat_map::show(ui, &results.plan, sensitivity.heat_map(), option, &currency);
+    });
+    for action in actions {
+        match action {
+            Action::Focus(path) => app.state.focus_path = Some(path),
+        }
+    }
+    goal_seek::show(ui, app, goal_button.clicked());
+}
+
+/// An axis tick: compact, without trailing zeros ("-4 M", "2.5 M"), so ticks stay short.
+pub(crate) fn tick(x: f64) -> String {
+    let s = format::compact(x);
+    match s.split_once(' ') {
+        Some((number, unit)) if number.contains('.') => {
+            format!("{} {unit}", number.trim_end_matches('0').trim_end_matches('.'))
+        }
+        _ => s,
+    }
+}
+
+/// X grid steps of 1, 2 or 5 × 10ⁿ giving five to eight labelled ticks: egui_plot's default
+/// base-10 steps leave a money axis with a single "0" when its labels are wide.
+pub(crate) fn nice_x_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let span = (input.bounds.1 - input.bounds.0).abs().max(f64::MIN_POSITIVE);
+    let raw = span / 8.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(raw);
+    let spacer = egui_plot::uniform_grid_spacer(move |_| [step / 5.0, step, step * 5.0]);
+    spacer(input)
+}
+
+/// A legend drawn under a chart (egui_plot's legend sits inside the plot and hides the lines).
+pub(crate) fn swatches(ui: &mut egui::Ui, items: &[(Color32, String)]) {
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        for (color, text) in items {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, *color);
+            ui.label(egui::RichText::new(text).small());
+            ui.add_space(8.0);
+        }
+    });
+}
+
+fn section(ui: &mut egui::Ui, title: &str) {
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(title).strong());
+}

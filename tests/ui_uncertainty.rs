@@ -1,0 +1,219 @@
+//! The uncertainty views, headless: the tornado and its click, goal seek with apply and undo,
+//! cancelling a simulation, an edit during a run, and scenario editing and comparison.
+
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use shoreline::app::simulation::Status;
+use shoreline::app::{AppState, Command};
+use shoreline::model::inputs::input;
+use shoreline::model::{Estimate, Model};
+use shoreline::ui::app::ShorelineApp;
+use shoreline::ui::central::Tab;
+
+fn harness(state: AppState, tab: Tab) -> Harness<'static, ShorelineApp> {
+    let mut app = ShorelineApp::new(state);
+    app.tab = tab;
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        // Revealing an input in the editor opens its sections over a few frames.
+        .with_max_steps(16)
+        .build_ui_state(|ui, app: &mut ShorelineApp| app.show(ui), app)
+}
+
+fn start(data: &std::path::Path) -> AppState {
+    AppState::start(None, Some(data.to_owned()))
+}
+
+fn with_samples(state: &mut AppState, samples: u32) {
+    let mut model: Model = state.model().clone();
+    model.simulation.samples = samples;
+    state.apply(Command::Replace { model: Box::new(model), group: None });
+}
+
+/// Steps the window (real time passes: the debounce and the worker) until `done` or a timeout.
+fn step_until(h: &mut Harness<'_, ShorelineApp>, what: &str, done: impl Fn(&ShorelineApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(180);
+    while !done(h.state()) {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+}
+
+#[test]
+fn tornado_rows_appear_in_swing_order_and_clicking_one_selects_its_input() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()), Tab::Sensitivity);
+    h.run();
+    let sens = h.state().state.sensitivity.sensitivity().expect("computed").clone();
+    let expected: Vec<String> =
+        sens.tornado.iter().filter(|b| b.swing > 0.0).take(10).map(|b| format!("{}: NPV ", b.label)).collect();
+    assert!(expected.len() >= 3, "the sample has several uncertain inputs");
+    let rows: Vec<String> = h
+        .query_all_by(|n| n.label().is_some_and(|l| l.contains(" at P10 (")))
+        .filter_map(|n| n.accesskit_node().label())
+        .collect();
+    assert_eq!(rows.len(), expected.len());
+    for (row, start) in rows.iter().zip(&expected) {
+        assert!(row.starts_with(start.as_str()), "{row:?} should start with {start:?}");
+    }
+    let swings: Vec<f64> = sens.tornado.iter().take(expected.len()).map(|b| b.swing).collect();
+    assert!(swings.windows(2).all(|w| w[0] >= w[1]), "largest swing first");
+
+    h.get_by_label_contains(&expected[1]).click();
+    h.run();
+    assert_eq!(h.state().state.focus_path.as_deref(), Some(sens.tornado[1].path.as_str()));
+}
+
+#[test]
+fn goal_seek_finds_a_rate_applies_it_and_undo_restores_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()), Tab::Sensitivity);
+    h.run();
+    let before = h.state().state.model().clone();
+    h.get_by_label("Goal seek…").click();
+    h.run();
+    // The dialog opens on the option's rate, savings %, 25 %.
+    h.get_by_label_contains("Which value of one input");
+    h.get_by_label("Find").click();
+    h.run();
+    h.get_by_label_contains("gives savings of 25.0 %");
+    h.get_by_label("Apply").click();
+    h.run();
+    let path = "options[0].pricing.rate";
+    let after = input(h.state().state.model(), path).expect("the input exists").estimate.base();
+    let was = input(&before, path).expect("the input exists").estimate.base();
+    assert!(after < was, "a lower rate gives more savings ({after} vs {was})");
+    let achieved = h.state().state.analysis.results.as_ref().and_then(|r| r.evaluation.options[0].savings_pct);
+    assert!(achieved.is_some_and(|s| (s - 0.25).abs() < 1e-6), "{achieved:?}");
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(*h.state().state.model(), before);
+}
+
+#[test]
+fn goal_seek_says_why_when_no_value_reaches_the_target() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()), Tab::Sensitivity);
+    h.run();
+    h.get_by_label("Goal seek…").click();
+    h.run();
+    let target = h.get_by_label("Target");
+    target.click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Target").type_text("150");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Find").click();
+    h.run();
+    h.get_by_label_contains("reaches the target");
+    assert!(h.query_by_label("Apply").is_none());
+}
+
+#[test]
+fn a_simulation_run_can_be_cancelled() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut state = start(data.path());
+    with_samples(&mut state, 1_000_000);
+    let mut h = harness(state, Tab::MonteCarlo);
+    h.run();
+    assert!(matches!(h.state().state.simulation.status(), Status::Running { .. }));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().state.simulation.status(), Status::Cancelled);
+    h.get_by_label_contains("Cancelled.");
+    assert!(h.state().state.simulation.latest().is_none());
+    // Nothing restarts by itself.
+    std::thread::sleep(Duration::from_millis(400));
+    h.run();
+    assert_eq!(h.state().state.simulation.status(), Status::Cancelled);
+}
+
+#[test]
+fn an_edit_during_a_run_yields_results_for_the_new_model_only() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut state = start(data.path());
+    with_samples(&mut state, 1_000_000);
+    let mut h = harness(state, Tab::MonteCarlo);
+    h.run();
+    assert!(matches!(h.state().state.simulation.status(), Status::Running { .. }));
+    with_samples(&mut h.state_mut().state, 600);
+    let revision = h.state().state.doc.revision();
+    step_until(&mut h, "the new run", |app| app.state.simulation.status() == Status::Idle);
+    let current = h.state().state.simulation.current().expect("a current result");
+    assert_eq!(current.key.want.revision, revision);
+    assert_eq!(current.result.samples, 600);
+    assert!(!current.key.quick);
+    h.run();
+    h.get_by_label_contains("chance that");
+    assert!(h.query_by_label_contains("Out of date").is_none());
+}
+
+#[test]
+fn scenarios_can_be_added_edited_and_compared() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()), Tab::Scenarios);
+    h.run();
+    let count = h.state().state.model().scenarios.len();
+    h.get_by_label("Add scenario").click();
+    h.run();
+    assert_eq!(h.state().state.model().scenarios.len(), count + 1);
+    assert_eq!(h.state().state.model().scenarios[count].name, "Scenario 1");
+    h.get_by_label("Add override").click();
+    h.run();
+    let added = h.state().state.model().scenarios[count].overrides.clone();
+    assert_eq!(added.len(), 1);
+    h.get_by_label("Override 1 value").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Override 1 value").type_text("0.2");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let edited = &h.state().state.model().scenarios[count].overrides[0];
+    assert_eq!(edited.value, Estimate::Fixed(0.2), "{edited:?}");
+    // Every scenario appears in the comparison (besides its button above it).
+    let names: Vec<String> = h.state().state.model().scenarios.iter().map(|s| s.name.clone()).collect();
+    for name in names {
+        assert!(h.query_all_by_label(&name).count() >= 2, "{name} is compared");
+    }
+    let rows = h.state().state.comparison.rows.len();
+    assert_eq!(rows, count + 2, "the base model and every scenario");
+    // One undo step takes the edit back.
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(h.state().state.model().scenarios[count].overrides, added);
+}
+
+/// The UI frame time while a big simulation runs in the background (run in release:
+/// `cargo test --release --test ui_uncertainty -- --ignored --nocapture`). Headless: the time
+/// of `Harness::step` (layout, charts, tessellation input), without GPU painting.
+#[test]
+#[ignore = "a measurement, run by hand in release"]
+fn frame_time_while_a_simulation_runs() {
+    for tab in [Tab::MonteCarlo, Tab::Sensitivity, Tab::Scenarios] {
+        let data = tempfile::tempdir().expect("temp dir");
+        let mut state = start(data.path());
+        with_samples(&mut state, 1_000_000);
+        let mut h = harness(state, tab);
+        h.run();
+        let mut times = Vec::new();
+        while times.len() < 300 && matches!(h.state().state.simulation.status(), Status::Running { .. }) {
+            let t = Instant::now();
+            h.step();
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let running = matches!(h.state().state.simulation.status(), Status::Running { .. });
+        times.sort_by(f64::total_cmp);
+        let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
+        let p95 = times.get(times.len() * 95 / 100).copied().unwrap_or(f64::NAN);
+        let max = times.last().copied().unwrap_or(f64::NAN);
+        println!(
+            "{tab:?}: {} frames while simulating (still running: {running}): mean {mean:.2} ms, p95 {p95:.2} ms, max {max:.2} ms",
+            times.len()
+        );
+    }
+}
