@@ -7,8 +7,8 @@ use std::time::Instant;
 use super::history::History;
 use crate::model::inputs::{UnknownInput, set_input};
 use crate::model::{
-    Behavior, CostLine, Estimate, FORMAT_VERSION, InHouse, Model, Period, Pricing, Scenario, Shore, Simulation,
-    SourcingOption, Staffing, Transition, Workload, io,
+    Behavior, CostLine, Estimate, FORMAT_VERSION, InHouse, Model, Period, Pricing, Scenario, Simulation,
+    SourcingOption, Staffing, Workload, io,
 };
 
 /// A change to the document. The window produces these; only [`Document::apply`] executes them.
@@ -203,19 +203,8 @@ pub fn blank_model() -> Model {
             }],
         },
         options: vec![SourcingOption {
-            name: "Vendor".into(),
-            shore: Shore::Offshore,
-            region: String::new(),
             pricing: Pricing::PerFte { rate: Estimate::Fixed(2_500.0) },
-            productivity: Estimate::Fixed(1.0),
-            learning: None,
-            minimum_monthly: Estimate::Fixed(0.0),
-            rate_escalation: Estimate::Fixed(0.0),
-            fx: None,
-            transition: Transition::default(),
-            retained: Vec::new(),
-            hidden: Vec::new(),
-            note: String::new(),
+            ..SourcingOption::named("Vendor".into())
         }],
         simulation: Simulation::default(),
         scenarios: Vec::new(),

@@ -209,6 +209,27 @@ pub struct SourcingOption {
     pub note: String,
 }
 
+impl SourcingOption {
+    /// A new offer with nothing filled in but its name: priced per FTE at 0, no hidden costs.
+    pub fn named(name: String) -> Self {
+        Self {
+            name,
+            shore: Shore::Offshore,
+            region: String::new(),
+            pricing: Pricing::PerFte { rate: Estimate::Fixed(0.0) },
+            productivity: one(),
+            learning: None,
+            minimum_monthly: Estimate::Fixed(0.0),
+            rate_escalation: Estimate::Fixed(0.0),
+            fx: None,
+            transition: Transition::default(),
+            retained: Vec::new(),
+            hidden: Vec::new(),
+            note: String::new(),
+        }
+    }
+}
+
 fn one() -> Estimate {
     Estimate::Fixed(1.0)
 }

@@ -7,7 +7,6 @@ use crate::format::thousands;
 use crate::ui::charts::{ChartInput, common};
 use crate::ui::palette;
 
-
 /// How a column's numbers read on screen.
 #[derive(Clone, Copy)]
 enum Kind {

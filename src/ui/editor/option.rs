@@ -7,7 +7,7 @@ use super::cost_lines::cost_lines;
 use super::estimate::estimate;
 use super::hidden::hidden_costs;
 use super::pricing::pricing;
-use crate::model::{Estimate, Fx, Learning, Pricing, Shore, SourcingOption, Transition, ValueKind};
+use crate::model::{Estimate, Fx, Learning, Shore, SourcingOption, ValueKind};
 
 /// Every option's section, then the button that adds one.
 pub(crate) fn show_all(ui: &mut Ui, ed: &Ed, options: &mut Vec<SourcingOption>, volume: f64) {
@@ -27,25 +27,7 @@ pub(crate) fn show_all(ui: &mut Ui, ed: &Ed, options: &mut Vec<SourcingOption>, 
     }
     ed.messages(ui, "options", false);
     if ui.button("+ Add option").clicked() {
-        options.push(new_option(options.len() + 1));
-    }
-}
-
-fn new_option(number: usize) -> SourcingOption {
-    SourcingOption {
-        name: format!("Option {number}"),
-        shore: Shore::Offshore,
-        region: String::new(),
-        pricing: Pricing::PerFte { rate: Estimate::Fixed(0.0) },
-        productivity: Estimate::Fixed(1.0),
-        learning: None,
-        minimum_monthly: Estimate::Fixed(0.0),
-        rate_escalation: Estimate::Fixed(0.0),
-        fx: None,
-        transition: Transition::default(),
-        retained: Vec::new(),
-        hidden: Vec::new(),
-        note: String::new(),
+        options.push(SourcingOption::named(format!("Option {}", options.len() + 1)));
     }
 }
 
