@@ -39,7 +39,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     let narrow = ui.available_width() < common::NARROW;
     Plot::new("cumulative_savings")
         .height(PLOT_HEIGHT)
-        .legend(common::legend())
+        .legend(common::legend().position(egui_plot::Corner::RightBottom))
         .x_axis_label("Month")
         .y_axis_label(format!("{currency}, cumulative"))
         .x_axis_formatter(common::month_ticks)
