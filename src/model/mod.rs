@@ -2,6 +2,7 @@
 //! Nothing here knows about the window or the math.
 
 mod estimate;
+pub mod generate;
 pub mod inputs;
 pub mod io;
 mod types;
