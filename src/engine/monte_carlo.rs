@@ -105,7 +105,9 @@ pub struct Summary {
 impl Summary {
     /// Summarises `data` (sorted in place).
     pub fn of(data: &mut [f64]) -> Self {
-        data.sort_unstable_by(f64::total_cmp);
+        // In parallel: with 100,000 draws the sorts are a large part of a run's serial tail.
+        // Equal keys under `total_cmp` are equal bits, so the sorted data are the same.
+        data.par_sort_unstable_by(f64::total_cmp);
         let n = data.len().max(1) as f64;
         let mean = data.iter().sum::<f64>() / n;
         let sd = (data.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
@@ -430,6 +432,7 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
     }
     Some(
         (0..options)
+            .into_par_iter()
             .map(|o| {
                 let mut npvs = gather(|b| &b.npv, o);
                 let mut savings = gather(|b| &b.savings, o);
@@ -456,18 +459,24 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
 
 /// P10, P50 and P90 of a column by selection (no full sort), interpolating linearly between
 /// order statistics like [`percentile_sorted`].
+///
+/// After selecting rank r, every value at or after index r is ≥ the r-th order statistic, so
+/// the next, higher percentile is selected inside that tail only: the three selections cost
+/// about 1 + 0.9 + 0.5 passes instead of 3, and give exactly the same order statistics.
 fn band_percentiles(values: &mut [f32]) -> (f64, f64, f64) {
     let n = values.len();
     if n == 0 {
         return (f64::NAN, f64::NAN, f64::NAN);
     }
+    let mut from = 0;
     let mut at = |p: f64| -> f64 {
         let rank = p * (n - 1) as f64;
-        let below = rank.floor() as usize;
+        let below = (rank.floor() as usize).max(from);
         let w = rank - below as f64;
-        let (_, &mut lower, upper_part) = values.select_nth_unstable_by(below, f32::total_cmp);
+        let (_, &mut lower, upper_part) = values[from..].select_nth_unstable_by(below - from, f32::total_cmp);
         let upper = upper_part.iter().copied().fold(f32::INFINITY, f32::min);
         let upper = if upper.is_finite() { upper } else { lower };
+        from = below;
         f64::from(lower) * (1.0 - w) + f64::from(upper) * w
     };
     (at(0.1), at(0.5), at(0.9))

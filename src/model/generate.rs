@@ -187,7 +187,7 @@ fn option(o: usize, retained: usize, months: u32) -> SourcingOption {
         region: ["Philippines", "Mexico", "Ohio"][o % 3].into(),
         pricing: pricing(o),
         productivity: estimate(0.9 + 0.02 * (o % 5) as f64, o),
-        learning: (o % 2 == 0).then(|| Learning { initial_dip: estimate(0.2, o + 1), months: 12 }),
+        learning: o.is_multiple_of(2).then(|| Learning { initial_dip: estimate(0.2, o + 1), months: 12 }),
         minimum_monthly: Estimate::Fixed(100_000.0),
         rate_escalation: estimate(0.04, o + 2),
         // Every third option is priced in a foreign currency.
