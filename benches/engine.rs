@@ -63,6 +63,10 @@ fn contact_center_benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("contact_center");
     group.warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
     group.bench_function("evaluate", |b| b.iter(|| Evaluation::of_model(black_box(&model))));
+    // The two halves of `evaluate`: compiling the model, and evaluating the compiled plan.
+    group.bench_function("evaluate_compile", |b| b.iter(|| Plan::new(black_box(&model))));
+    let base = plan.base_values();
+    group.bench_function("evaluate_compiled", |b| b.iter(|| Evaluation::of_plan(black_box(&plan), &base)));
     group.bench_function("sensitivity", |b| b.iter(|| sensitivity(black_box(&plan), 0)));
     group.sample_size(20).measurement_time(Duration::from_secs(4));
     group.bench_function("monte_carlo_10k", |b| b.iter(|| simulate(black_box(&plan), settings(&model, 10_000))));
