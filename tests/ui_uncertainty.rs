@@ -186,34 +186,3 @@ fn scenarios_can_be_added_edited_and_compared() {
     h.run();
     assert_eq!(h.state().state.model().scenarios[count].overrides, added);
 }
-
-/// The UI frame time while a big simulation runs in the background (run in release:
-/// `cargo test --release --test ui_uncertainty -- --ignored --nocapture`). Headless: the time
-/// of `Harness::step` (layout, charts, tessellation input), without GPU painting.
-#[test]
-#[ignore = "a measurement, run by hand in release"]
-fn frame_time_while_a_simulation_runs() {
-    for tab in [Tab::MonteCarlo, Tab::Sensitivity, Tab::Scenarios] {
-        let data = tempfile::tempdir().expect("temp dir");
-        let mut state = start(data.path());
-        with_samples(&mut state, 1_000_000);
-        let mut h = harness(state, tab);
-        h.run();
-        let mut times = Vec::new();
-        while times.len() < 300 && matches!(h.state().state.simulation.status(), Status::Running { .. }) {
-            let t = Instant::now();
-            h.step();
-            times.push(t.elapsed().as_secs_f64() * 1e3);
-            std::thread::sleep(Duration::from_millis(2));
-        }
-        let running = matches!(h.state().state.simulation.status(), Status::Running { .. });
-        times.sort_by(f64::total_cmp);
-        let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
-        let p95 = times.get(times.len() * 95 / 100).copied().unwrap_or(f64::NAN);
-        let max = times.last().copied().unwrap_or(f64::NAN);
-        println!(
-            "{tab:?}: {} frames while simulating (still running: {running}): mean {mean:.2} ms, p95 {p95:.2} ms, max {max:.2} ms",
-            times.len()
-        );
-    }
-}

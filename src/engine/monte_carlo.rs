@@ -105,7 +105,9 @@ pub struct Summary {
 impl Summary {
     /// Summarises `data` (sorted in place).
     pub fn of(data: &mut [f64]) -> Self {
-        data.sort_unstable_by(f64::total_cmp);
+        // In parallel: with 100,000 draws the sorts are a large part of a run's serial tail.
+        // Equal keys under `total_cmp` are equal bits, so the sorted data are the same.
+        data.par_sort_unstable_by(f64::total_cmp);
         let n = data.len().max(1) as f64;
         let mean = data.iter().sum::<f64>() / n;
         let sd = (data.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
@@ -415,14 +417,14 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
     let columns: Vec<(f64, f64, f64)> = (0..options * horizon)
         .into_par_iter()
         .map(|column| {
-            let mut values: Vec<f32> = Vec::new();
+            let mut keys: Vec<u32> = Vec::with_capacity(n);
             for (b, block) in blocks.iter().enumerate() {
                 let len = block_len(b);
                 if !block.cumulative.is_empty() {
-                    values.extend_from_slice(&block.cumulative[column * len..(column + 1) * len]);
+                    keys.extend(block.cumulative[column * len..(column + 1) * len].iter().map(|&x| order_key(x)));
                 }
             }
-            band_percentiles(&mut values)
+            band_percentiles(&mut keys)
         })
         .collect();
     if control.is_cancelled() {
@@ -430,6 +432,7 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
     }
     Some(
         (0..options)
+            .into_par_iter()
             .map(|o| {
                 let mut npvs = gather(|b| &b.npv, o);
                 let mut savings = gather(|b| &b.savings, o);
@@ -454,21 +457,71 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
     )
 }
 
-/// P10, P50 and P90 of a column by selection (no full sort), interpolating linearly between
-/// order statistics like [`percentile_sorted`].
-fn band_percentiles(values: &mut [f32]) -> (f64, f64, f64) {
-    let n = values.len();
+/// An integer that orders like `f32::total_cmp`: selecting on plain `u32` comparisons is much
+/// faster than on `total_cmp`, and [`from_order_key`] gives the very same value back.
+fn order_key(x: f32) -> u32 {
+    let bits = x.to_bits();
+    if bits & 0x8000_0000 != 0 { !bits } else { bits | 0x8000_0000 }
+}
+
+/// The inverse of [`order_key`].
+fn from_order_key(key: u32) -> f32 {
+    f32::from_bits(if key & 0x8000_0000 != 0 { key & 0x7FFF_FFFF } else { !key })
+}
+
+/// P10, P50 and P90 of a column (as [`order_key`]s) by selection (no full sort), interpolating
+/// linearly between order statistics like [`percentile_sorted`].
+///
+/// After selecting rank r, every value at or after index r is ≥ the r-th order statistic, so
+/// the next, higher percentile is selected inside that tail only: the three selections cost
+/// about 1 + 0.9 + 0.5 passes instead of 3, and give exactly the same order statistics.
+fn band_percentiles(keys: &mut [u32]) -> (f64, f64, f64) {
+    let n = keys.len();
     if n == 0 {
         return (f64::NAN, f64::NAN, f64::NAN);
     }
+    let mut from = 0;
     let mut at = |p: f64| -> f64 {
         let rank = p * (n - 1) as f64;
-        let below = rank.floor() as usize;
+        let below = (rank.floor() as usize).max(from);
         let w = rank - below as f64;
-        let (_, &mut lower, upper_part) = values.select_nth_unstable_by(below, f32::total_cmp);
-        let upper = upper_part.iter().copied().fold(f32::INFINITY, f32::min);
+        let (_, &mut lower, upper_part) = keys[from..].select_nth_unstable(below - from);
+        let lower = from_order_key(lower);
+        let upper = upper_part.iter().map(|&k| from_order_key(k)).fold(f32::INFINITY, f32::min);
         let upper = if upper.is_finite() { upper } else { lower };
+        from = below;
         f64::from(lower) + (f64::from(upper) - f64::from(lower)) * w
     };
     (at(0.1), at(0.5), at(0.9))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{from_order_key, order_key};
+
+    #[test]
+    fn order_keys_sort_like_total_cmp_and_come_back_unchanged() {
+        let mut values = vec![
+            0.0_f32,
+            -0.0,
+            1.5,
+            -1.5,
+            f32::MIN_POSITIVE,
+            -f32::MIN_POSITIVE,
+            f32::MAX,
+            f32::MIN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            3.25e7,
+            -3.25e7,
+        ];
+        for x in &values {
+            assert_eq!(from_order_key(order_key(*x)).to_bits(), x.to_bits());
+        }
+        let mut keys: Vec<u32> = values.iter().map(|&x| order_key(x)).collect();
+        values.sort_by(f32::total_cmp);
+        keys.sort_unstable();
+        let back: Vec<u32> = keys.into_iter().map(|k| from_order_key(k).to_bits()).collect();
+        assert_eq!(back, values.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+    }
 }

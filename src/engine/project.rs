@@ -1,12 +1,30 @@
 //! The deterministic projection (contract §2): month by month, in-house and every option.
 //! Buffers are reused between calls, so Monte Carlo draws allocate nothing.
 
+use std::ops::Range;
+
 use super::plan::{Fees, Hidden, Line, OptionPlan, Plan};
 use crate::model::{Behavior, HiddenCategory, Staffing};
 
 /// `ceil(x − 1e-9)`: 12.0000000001 staff round to 12, not 13.
 pub fn ceil_star(x: f64) -> f64 {
-    (x - 1e-9).ceil()
+    ceil(x - 1e-9)
+}
+
+/// `x.ceil()`, bit for bit (the sign of a zero included), without a call: the x86-64 baseline
+/// has no rounding instruction, so `f64::ceil` is a libm call, and staff numbers take one or
+/// two per month per option (about a tenth of a Monte Carlo draw).
+fn ceil(x: f64) -> f64 {
+    // Below 2^52 in magnitude the truncation to i64 is exact; beyond, x is already an integer
+    // (and NaN fails the test, so it comes back as NaN).
+    if x.abs() < 4_503_599_627_370_496.0 {
+        let truncated = x as i64 as f64;
+        let up = if truncated < x { truncated + 1.0 } else { truncated };
+        // ceil(−0.5) is −0.0, like x's sign; a positive x gives a positive result anyway.
+        up.copysign(x)
+    } else {
+        x
+    }
 }
 
 /// `(1 + rate)^year`, the escalation factor of a plan year.
@@ -54,20 +72,57 @@ pub struct Projection {
     pub fixed: Vec<f64>,
     /// Every option, in model order.
     pub options: Vec<OptionSeries>,
+    /// What `volume` and `fte` were last computed from (see [`VolumeKey`]).
+    volume_key: Option<VolumeKey>,
+}
+
+/// Everything the volume and in-house staff series depend on. Sensitivity probes and Monte
+/// Carlo draws mostly leave these inputs alone, and the series cost a `powf` per month, so a
+/// run whose key matches the previous one reuses them (bit for bit the same numbers).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct VolumeKey {
+    horizon: usize,
+    season: [u64; 12],
+    staffing: Staffing,
+    volume: u64,
+    growth: u64,
+    units_per_fte: u64,
+}
+
+impl VolumeKey {
+    fn of(plan: &Plan, v: &[f64]) -> Self {
+        // Compared by bits: a NaN input never matches, so it is recomputed (and stays NaN).
+        Self {
+            horizon: plan.horizon,
+            season: plan.season.map(f64::to_bits),
+            staffing: plan.staffing,
+            volume: v[plan.volume.0].to_bits(),
+            growth: v[plan.growth.0].to_bits(),
+            units_per_fte: v[plan.units_per_fte.0].to_bits(),
+        }
+    }
 }
 
 impl Projection {
     /// Runs §2 for `values` (one per plan input) with every hidden cost multiplied by
     /// `hidden_multiplier` (1 for the model as written), reusing this projection's buffers.
     pub fn run(&mut self, plan: &Plan, values: &[f64], hidden_multiplier: f64) {
+        self.run_options(plan, values, hidden_multiplier, 0..plan.options.len());
+    }
+
+    /// Like [`Self::run`], but projects only option `option` (the others' series are left as
+    /// they were): sensitivity looks at one option at a time.
+    pub fn run_option(&mut self, plan: &Plan, values: &[f64], hidden_multiplier: f64, option: usize) {
+        self.run_options(plan, values, hidden_multiplier, option..option + 1);
+    }
+
+    fn run_options(&mut self, plan: &Plan, values: &[f64], hidden_multiplier: f64, which: Range<usize>) {
         let h = plan.horizon;
-        resize(&mut self.volume, h);
-        resize(&mut self.fte, h);
         resize(&mut self.cost, h);
         resize(&mut self.fixed, h);
         self.in_house(plan, values);
         self.options.resize_with(plan.options.len(), OptionSeries::default);
-        for (option, series) in plan.options.iter().zip(&mut self.options) {
+        for (option, series) in plan.options[which.clone()].iter().zip(&mut self.options[which]) {
             series.run(plan, option, values, hidden_multiplier, &self.volume, &self.fte, &self.cost);
         }
     }
@@ -81,46 +136,77 @@ impl Projection {
 
     fn in_house(&mut self, plan: &Plan, v: &[f64]) {
         let h = plan.horizon;
+        let key = VolumeKey::of(plan, v);
+        if self.volume_key != Some(key) || self.volume.len() != h || self.fte.len() != h {
+            self.volume_and_staff(plan, v);
+            self.volume_key = Some(key);
+        }
+        let sized_to_peak = plan.staffing == Staffing::SizedToPeak;
+        for line in &plan.in_house {
+            let fixed = match line.behavior {
+                Behavior::Fixed => true,
+                Behavior::PerFte | Behavior::Step { .. } => sized_to_peak,
+                Behavior::PerUnit => false,
+            };
+            each_year(line, v, h, |months, rate| {
+                let basis = self.fte[months.clone()].iter().zip(&self.volume[months.clone()]);
+                let sums = self.cost[months.clone()].iter_mut().zip(&mut self.fixed[months]);
+                for ((cost, fixed_cost), (&fte, &volume)) in sums.zip(basis) {
+                    let amount = rate * line_basis(line.behavior, fte, volume);
+                    *cost += amount;
+                    if fixed {
+                        *fixed_cost += amount;
+                    }
+                }
+            });
+        }
+    }
+
+    fn volume_and_staff(&mut self, plan: &Plan, v: &[f64]) {
+        let h = plan.horizon;
+        resize(&mut self.volume, h);
+        resize(&mut self.fte, h);
         let (v0, growth, per_fte) = (v[plan.volume.0], v[plan.growth.0], v[plan.units_per_fte.0]);
         for t in 0..h {
             self.volume[t] = v0 * (1.0 + growth).powf(t as f64 / 12.0) * plan.season[t % 12];
             self.fte[t] = ceil_star(self.volume[t] / per_fte);
         }
-        let sized_to_peak = plan.staffing == Staffing::SizedToPeak;
-        if sized_to_peak {
+        if plan.staffing == Staffing::SizedToPeak {
             for year in self.fte.chunks_mut(12) {
                 let peak = year.iter().copied().fold(0.0, f64::max);
                 year.fill(peak);
             }
         }
-        self.cost.fill(0.0);
-        self.fixed.fill(0.0);
-        for line in &plan.in_house {
-            for t in line.start..line.end.min(h) {
-                let amount = line_cost(line, v, t, self.fte[t], self.volume[t]);
-                self.cost[t] += amount;
-                let fixed = match line.behavior {
-                    Behavior::Fixed => true,
-                    Behavior::PerFte | Behavior::Step { .. } => sized_to_peak,
-                    Behavior::PerUnit => false,
-                };
-                if fixed {
-                    self.fixed[t] += amount;
-                }
-            }
-        }
     }
 }
 
+/// `len` zeros, reusing the buffer: a plain fill (a memset) when it already has that length,
+/// as it does from the second run on, rather than `clear` + `resize`, which pushes zero by zero.
 fn resize(buffer: &mut Vec<f64>, len: usize) {
-    buffer.clear();
-    buffer.resize(len, 0.0);
+    if buffer.len() == len {
+        buffer.fill(0.0);
+    } else {
+        buffer.clear();
+        buffer.resize(len, 0.0);
+    }
 }
 
-/// A cost line's amount in month `t` on the basis (fte, volume).
-pub(crate) fn line_cost(line: &Line, v: &[f64], t: usize, fte: f64, volume: f64) -> f64 {
-    let amount = v[line.amount.0] * line.per_month * escalate(v[line.escalation.0], t / 12);
-    amount * line_basis(line.behavior, fte, volume)
+/// Calls `f(months, rate)` for each plan year's months in which a line applies, `rate` being
+/// its escalated monthly amount `amount · per_month · (1 + escalation)^y(t)`: the same
+/// expression, so the same bits, as computing it every month, but one `powi` per year instead
+/// of one per month. (Year by year rather than "when the year changes": LLVM treats `powi` as
+/// free of side effects and turns such a branch into a select, calling it every month anyway.)
+fn each_year(line: &Line, v: &[f64], horizon: usize, mut f: impl FnMut(Range<usize>, f64)) {
+    let amount = v[line.amount.0] * line.per_month;
+    let escalation = v[line.escalation.0];
+    let end = line.end.min(horizon);
+    let mut t = line.start;
+    while t < end {
+        let year = t / 12;
+        let year_end = ((year + 1) * 12).min(end);
+        f(t..year_end, amount * escalate(escalation, year));
+        t = year_end;
+    }
 }
 
 /// What a line's monthly amount is multiplied by.
@@ -200,79 +286,100 @@ impl OptionSeries {
         let minimum = v[option.minimum.0];
         let rate_escalation = v[option.rate_escalation.0];
         let ramp = option.ramp_months as f64;
-        for t in 0..h {
+        // The price escalation and fx factors change once a plan year: computed then.
+        let (mut escalation, mut fx) = (1.0, 1.0);
+        for (t, &volume) in volume.iter().enumerate().take(h) {
             let year = t / 12;
+            if t.is_multiple_of(12) {
+                escalation = escalate(rate_escalation, year);
+                fx = option.fx.map_or(1.0, |(rate, change)| v[rate.0] * escalate(v[change.0], year));
+            }
             let share = if option.ramp_months == 0 { 1.0 } else { ((t + 1) as f64 / ramp).min(1.0) };
             let learning = match option.learning {
                 Some((dip, months)) if months > 0 => 1.0 - v[dip.0] * (1.0 - t as f64 / f64::from(months)).max(0.0),
                 _ => 1.0,
             };
-            let units = share * volume[t];
+            let units = share * volume;
             let fte = ceil_star(units / (per_fte * productivity * learning));
-            let (raw, fixed_fee) = fees(&option.fees, v, escalate(rate_escalation, year), fte, units);
+            let (raw, fixed_fee) = fees(&option.fees, v, escalation, fte, units);
             let charged = raw.max(minimum);
-            let fx = option.fx.map_or(1.0, |(rate, change)| v[rate.0] * escalate(v[change.0], year));
             let fees = charged * fx;
-            let mut fixed = (fixed_fee + (charged - raw)) * fx;
-            let mut retained = 0.0;
-            for line in &option.retained {
-                if (line.start..line.end).contains(&t) {
-                    let amount = line_cost(line, v, t, fte, units);
-                    retained += amount;
-                    if line.behavior == Behavior::Fixed {
-                        fixed += amount;
-                    }
-                }
-            }
-            let parallel = if t < option.parallel_months { in_house_cost[t] } else { 0.0 };
-            fixed += parallel;
             self.fte[t] = fte;
             self.units[t] = units;
             self.raw_fees[t] = raw * fx;
             self.fees[t] = fees;
-            self.retained[t] = retained;
-            self.parallel[t] = parallel;
-            self.fixed[t] = fixed;
+            self.fixed[t] = (fixed_fee + (charged - raw)) * fx;
+        }
+        // Retained lines, line by line (adding into each month in line order, as month by
+        // month would), so each line's escalated rate is computed once a year.
+        for line in &option.retained {
+            let fixed = line.behavior == Behavior::Fixed;
+            each_year(line, v, h, |months, rate| {
+                let basis = self.fte[months.clone()].iter().zip(&self.units[months.clone()]);
+                let sums = self.retained[months.clone()].iter_mut().zip(&mut self.fixed[months]);
+                for ((retained, fixed_cost), (&fte, &units)) in sums.zip(basis) {
+                    let amount = rate * line_basis(line.behavior, fte, units);
+                    *retained += amount;
+                    if fixed {
+                        *fixed_cost += amount;
+                    }
+                }
+            });
+        }
+        let parallel = option.parallel_months.min(h);
+        self.parallel[..parallel].copy_from_slice(&in_house_cost[..parallel]);
+        for (fixed, in_house) in self.fixed[..parallel].iter_mut().zip(in_house_cost) {
+            *fixed += in_house;
         }
         let displaced_at = option.parallel_months.min(h.saturating_sub(1));
         for (item, (_, hidden)) in option.hidden.iter().enumerate() {
             let mut item_total = 0.0;
-            let mut add = |t: usize, amount: f64, fixed: bool, series: &mut Self| {
+            // A fixed hidden cost in month t.
+            let add = |t: usize, amount: f64, series: &mut Self| {
                 let amount = amount * hidden_multiplier;
                 series.hidden[t] += amount;
-                if fixed {
-                    series.fixed[t] += amount;
-                }
-                item_total += amount;
+                series.fixed[t] += amount;
+                amount
             };
             match *hidden {
-                Hidden::OneTime { amount, month } if month < h => add(month, v[amount.0], true, self),
+                Hidden::OneTime { amount, month } if month < h => item_total += add(month, v[amount.0], self),
                 Hidden::OneTime { .. } => {}
                 Hidden::Monthly { amount, from, to } => {
                     for t in from..to.min(h) {
-                        add(t, v[amount.0], true, self);
+                        item_total += add(t, v[amount.0], self);
                     }
                 }
+                // The two per-month kinds as plain loops over the series (no bounds checks,
+                // no closure per month): the same products, summed in the same order.
                 Hidden::PercentOfFees { pct } => {
-                    for t in 0..h {
-                        add(t, v[pct.0] * self.fees[t], false, self);
+                    let pct = v[pct.0];
+                    for (hidden, &fees) in self.hidden.iter_mut().zip(&self.fees) {
+                        let amount = pct * fees * hidden_multiplier;
+                        *hidden += amount;
+                        item_total += amount;
                     }
                 }
                 Hidden::PerUnit { amount } => {
-                    for t in 0..h {
-                        add(t, v[amount.0] * self.units[t], false, self);
+                    let per_unit = v[amount.0];
+                    for (hidden, &units) in self.hidden.iter_mut().zip(&self.units) {
+                        let amount = per_unit * units * hidden_multiplier;
+                        *hidden += amount;
+                        item_total += amount;
                     }
                 }
                 Hidden::PerDisplacedFte { amount } if h > 0 => {
-                    add(displaced_at, v[amount.0] * in_house_fte[displaced_at], true, self);
+                    item_total += add(displaced_at, v[amount.0] * in_house_fte[displaced_at], self);
                 }
                 Hidden::PerDisplacedFte { .. } => {}
             }
             self.hidden_items[item] = item_total;
         }
-        for (t, in_house) in in_house_cost.iter().enumerate().take(h) {
-            self.cost[t] = self.fees[t] + self.retained[t] + self.parallel[t] + self.hidden[t];
-            self.savings[t] = in_house - self.cost[t];
+        let parts = self.fees.iter().zip(&self.retained).zip(&self.parallel).zip(&self.hidden).zip(in_house_cost);
+        for ((cost, savings), ((((fees, retained), parallel), hidden), in_house)) in
+            self.cost.iter_mut().zip(&mut self.savings).zip(parts)
+        {
+            *cost = fees + retained + parallel + hidden;
+            *savings = in_house - *cost;
         }
     }
 
@@ -288,5 +395,40 @@ impl OptionSeries {
         }
         out.sort_by_key(|(c, _)| *c);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ceil;
+
+    #[test]
+    fn ceil_matches_the_standard_library_bit_for_bit() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.0,
+            -1.0,
+            1.0 - 1e-9,
+            -1e-9,
+            12.000_000_000_1,
+            119.999_999_999,
+            4_503_599_627_370_495.5,
+            -4_503_599_627_370_495.5,
+            4_503_599_627_370_496.0,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            -f64::MIN_POSITIVE,
+        ];
+        values.extend((0..10_000).map(|i| (f64::from(i) - 5000.0) * 0.0137));
+        for x in values {
+            assert_eq!(ceil(x).to_bits(), x.ceil().to_bits(), "{x}");
+        }
+        assert!(ceil(f64::NAN).is_nan());
     }
 }

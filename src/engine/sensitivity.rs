@@ -75,7 +75,8 @@ impl<'a> NpvProbe<'a> {
 
     /// NPV of the option at the current values with hidden costs × `hidden_multiplier`.
     pub fn npv_with_hidden(&mut self, hidden_multiplier: f64) -> f64 {
-        self.projection.run(self.plan, &self.values, hidden_multiplier);
+        // Only the probed option: the others' series would be thrown away.
+        self.projection.run_option(self.plan, &self.values, hidden_multiplier, self.option);
         npv(&self.projection.options[self.option].savings, self.plan.discount_rate(&self.values))
     }
 
@@ -86,7 +87,7 @@ impl<'a> NpvProbe<'a> {
 
     /// Savings as a share of the in-house total at the current values.
     pub fn savings_pct(&mut self) -> f64 {
-        self.projection.run(self.plan, &self.values, 1.0);
+        self.projection.run_option(self.plan, &self.values, 1.0, self.option);
         let in_house: f64 = self.projection.cost.iter().sum();
         let savings: f64 = self.projection.options[self.option].savings.iter().sum();
         if in_house == 0.0 { 0.0 } else { savings / in_house }

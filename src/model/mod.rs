@@ -3,6 +3,7 @@
 
 pub mod catalog;
 mod estimate;
+pub mod generate;
 pub mod inputs;
 pub mod io;
 pub mod samples;
