@@ -1,6 +1,9 @@
 //! Cost against monthly volume, in steady state: where fixed cost turns variable, and the volume
 //! at which each option stops paying.
 
+use std::hash::{Hash as _, Hasher as _};
+use std::sync::Arc;
+
 use egui::{Align2, Ui};
 use egui_plot::{HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text, VLine};
 
@@ -63,6 +66,39 @@ fn vendor_behaviour(option: &SourcingOption) -> &'static str {
     }
 }
 
+/// The steady-state cost curves of in-house and each option: (in-house, one per option).
+type Curves = (Vec<[f64; 2]>, Vec<Vec<[f64; 2]>>);
+
+/// The curves, computed only when the model's values change: the engine never runs per frame,
+/// a repaint only hashes the values.
+fn cached_curves(ui: &Ui, input: &ChartInput, values: &[f64], x_max: f64, option_count: usize) -> Arc<Curves> {
+    let mut hasher = std::hash::DefaultHasher::new();
+    for v in values.iter().chain([&x_max]) {
+        v.to_bits().hash(&mut hasher);
+    }
+    option_count.hash(&mut hasher);
+    input.plan.option_names.hash(&mut hasher);
+    let key = hasher.finish();
+    let id = egui::Id::unique("cost_against_volume_curves");
+    if let Some((cached_key, curves)) = ui.data(|d| d.get_temp::<(u64, Arc<Curves>)>(id))
+        && cached_key == key
+    {
+        return curves;
+    }
+    let model = input.model;
+    let units_per_fte = model.in_house.units_per_fte_month.base();
+    let mut step_widths = vec![units_per_fte];
+    step_widths.extend(model.options.iter().map(|o| units_per_fte * o.productivity.base()));
+    let xs = sample_volumes(x_max, &step_widths);
+    let in_house = xs.iter().map(|&v| [v, in_house_cost_at(input.plan, values, v)]).collect();
+    let vendors = (0..option_count)
+        .map(|i| xs.iter().map(|&v| [v, option_cost_at(input.plan, i, values, v)]).collect())
+        .collect();
+    let curves = Arc::new((in_house, vendors));
+    ui.data_mut(|d| d.insert_temp(id, (key, Arc::clone(&curves))));
+    curves
+}
+
 fn plot(ui: &mut Ui, input: &ChartInput) {
     let model = input.model;
     let currency = model.currency.as_str();
@@ -74,14 +110,9 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     let furthest_break_even = options.iter().filter_map(|o| o.break_even_volume).fold(0.0_f64, f64::max);
     let x_max = (3.0 * base).max(1.15 * furthest_break_even).max(1.0);
 
-    let mut step_widths = vec![units_per_fte];
-    step_widths.extend(model.options.iter().map(|o| units_per_fte * o.productivity.base()));
-    let xs = sample_volumes(x_max, &step_widths);
     let option_count = options.len().min(input.plan.option_count());
-    let in_house: Vec<[f64; 2]> = xs.iter().map(|&v| [v, in_house_cost_at(input.plan, &values, v)]).collect();
-    let vendors: Vec<Vec<[f64; 2]>> = (0..option_count)
-        .map(|i| xs.iter().map(|&v| [v, option_cost_at(input.plan, i, &values, v)]).collect())
-        .collect();
+    let curves = cached_curves(ui, input, &values, x_max, option_count);
+    let (in_house, vendors) = (curves.0.clone(), curves.1.clone());
     let top = in_house.iter().chain(vendors.iter().flatten()).map(|p| p[1]).fold(0.0_f64, f64::max);
     let reference = palette::reference(ui.visuals());
     let narrow = ui.available_width() < common::NARROW;
