@@ -305,10 +305,15 @@ impl OptionSeries {
     ) {
         let h = plan.horizon;
         let full = detail == Detail::Full;
-        for buffer in
-            [&mut self.fte, &mut self.units, &mut self.fees, &mut self.retained, &mut self.hidden, &mut self.savings]
-        {
+        // Retained and hidden costs are sums, so they start from zeros; the vendor loop and the
+        // savings loop write every month of the others, so the lean path does not zero them.
+        for buffer in [&mut self.retained, &mut self.hidden] {
             resize(buffer, h);
+        }
+        for buffer in [&mut self.fte, &mut self.units, &mut self.fees, &mut self.savings] {
+            if full || buffer.len() != h {
+                resize(buffer, h);
+            }
         }
         if full {
             for buffer in [&mut self.parallel, &mut self.cost, &mut self.fixed, &mut self.raw_fees] {
