@@ -107,23 +107,42 @@ impl Projection {
     /// Runs §2 for `values` (one per plan input) with every hidden cost multiplied by
     /// `hidden_multiplier` (1 for the model as written), reusing this projection's buffers.
     pub fn run(&mut self, plan: &Plan, values: &[f64], hidden_multiplier: f64) {
-        self.run_options(plan, values, hidden_multiplier, 0..plan.options.len());
+        self.run_options(plan, values, hidden_multiplier, 0..plan.options.len(), Detail::Full);
+    }
+
+    /// Like [`Self::run`] with a hidden multiplier of 1, but computes only what Monte Carlo
+    /// needs: `volume`, `fte`, `cost` and, per option, `fte`, `units`, `fees`, `retained`,
+    /// `hidden` and `savings`. The other series (fixed parts, raw fees, parallel running,
+    /// total cost, per-item hidden totals) are left as they were. `savings` is bit for bit the
+    /// full projection's: the same helpers add the same amounts in the same order.
+    pub fn run_savings(&mut self, plan: &Plan, values: &[f64]) {
+        self.run_options(plan, values, 1.0, 0..plan.options.len(), Detail::Savings);
     }
 
     /// Like [`Self::run`], but projects only option `option` (the others' series are left as
     /// they were): sensitivity looks at one option at a time.
     pub fn run_option(&mut self, plan: &Plan, values: &[f64], hidden_multiplier: f64, option: usize) {
-        self.run_options(plan, values, hidden_multiplier, option..option + 1);
+        self.run_options(plan, values, hidden_multiplier, option..option + 1, Detail::Full);
     }
 
-    fn run_options(&mut self, plan: &Plan, values: &[f64], hidden_multiplier: f64, which: Range<usize>) {
+    fn run_options(
+        &mut self,
+        plan: &Plan,
+        values: &[f64],
+        hidden_multiplier: f64,
+        which: Range<usize>,
+        detail: Detail,
+    ) {
         let h = plan.horizon;
         resize(&mut self.cost, h);
-        resize(&mut self.fixed, h);
-        self.in_house(plan, values);
+        if detail == Detail::Full {
+            resize(&mut self.fixed, h);
+        }
+        self.in_house(plan, values, detail);
         self.options.resize_with(plan.options.len(), OptionSeries::default);
+        let basis = InHouseSeries { volume: &self.volume, fte: &self.fte, cost: &self.cost };
         for (option, series) in plan.options[which.clone()].iter().zip(&mut self.options[which]) {
-            series.run(plan, option, values, hidden_multiplier, &self.volume, &self.fte, &self.cost);
+            series.run(plan, option, values, hidden_multiplier, basis, detail);
         }
     }
 
@@ -134,7 +153,7 @@ impl Projection {
         p
     }
 
-    fn in_house(&mut self, plan: &Plan, v: &[f64]) {
+    fn in_house(&mut self, plan: &Plan, v: &[f64], detail: Detail) {
         let h = plan.horizon;
         let key = VolumeKey::of(plan, v);
         if self.volume_key != Some(key) || self.volume.len() != h || self.fte.len() != h {
@@ -150,12 +169,16 @@ impl Projection {
             };
             each_year(line, v, h, |months, rate| {
                 let basis = self.fte[months.clone()].iter().zip(&self.volume[months.clone()]);
-                let sums = self.cost[months.clone()].iter_mut().zip(&mut self.fixed[months]);
-                for ((cost, fixed_cost), (&fte, &volume)) in sums.zip(basis) {
-                    let amount = rate * line_basis(line.behavior, fte, volume);
-                    *cost += amount;
-                    if fixed {
+                if fixed && detail == Detail::Full {
+                    let sums = self.cost[months.clone()].iter_mut().zip(&mut self.fixed[months]);
+                    for ((cost, fixed_cost), (&fte, &volume)) in sums.zip(basis) {
+                        let amount = rate * line_basis(line.behavior, fte, volume);
+                        *cost += amount;
                         *fixed_cost += amount;
+                    }
+                } else {
+                    for (cost, (&fte, &volume)) in self.cost[months].iter_mut().zip(basis) {
+                        *cost += rate * line_basis(line.behavior, fte, volume);
                     }
                 }
             });
@@ -178,6 +201,23 @@ impl Projection {
             }
         }
     }
+}
+
+/// How much of the projection to compute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Detail {
+    /// Every series.
+    Full,
+    /// Only what the savings depend on (Monte Carlo).
+    Savings,
+}
+
+/// The in-house series an option is measured against.
+#[derive(Clone, Copy)]
+struct InHouseSeries<'a> {
+    volume: &'a [f64],
+    fte: &'a [f64],
+    cost: &'a [f64],
 }
 
 /// `len` zeros, reusing the buffer: a plain fill (a memset) when it already has that length,
@@ -254,33 +294,33 @@ pub(crate) fn fees(fees: &Fees, v: &[f64], escalation: f64, fte: f64, units: f64
 }
 
 impl OptionSeries {
-    #[allow(clippy::too_many_arguments)] // the in-house series it is measured against
     fn run(
         &mut self,
         plan: &Plan,
         option: &OptionPlan,
         v: &[f64],
         hidden_multiplier: f64,
-        volume: &[f64],
-        in_house_fte: &[f64],
-        in_house_cost: &[f64],
+        in_house: InHouseSeries<'_>,
+        detail: Detail,
     ) {
         let h = plan.horizon;
-        for buffer in [
-            &mut self.fte,
-            &mut self.units,
-            &mut self.fees,
-            &mut self.retained,
-            &mut self.parallel,
-            &mut self.hidden,
-            &mut self.cost,
-            &mut self.savings,
-            &mut self.fixed,
-            &mut self.raw_fees,
-        ] {
+        let full = detail == Detail::Full;
+        // Retained and hidden costs are sums, so they start from zeros; the vendor loop and the
+        // savings loop write every month of the others, so the lean path does not zero them.
+        for buffer in [&mut self.retained, &mut self.hidden] {
             resize(buffer, h);
         }
-        resize(&mut self.hidden_items, option.hidden.len());
+        for buffer in [&mut self.fte, &mut self.units, &mut self.fees, &mut self.savings] {
+            if full || buffer.len() != h {
+                resize(buffer, h);
+            }
+        }
+        if full {
+            for buffer in [&mut self.parallel, &mut self.cost, &mut self.fixed, &mut self.raw_fees] {
+                resize(buffer, h);
+            }
+            resize(&mut self.hidden_items, option.hidden.len());
+        }
         let per_fte = v[plan.units_per_fte.0];
         let productivity = v[option.productivity.0];
         let minimum = v[option.minimum.0];
@@ -288,7 +328,7 @@ impl OptionSeries {
         let ramp = option.ramp_months as f64;
         // The price escalation and fx factors change once a plan year: computed then.
         let (mut escalation, mut fx) = (1.0, 1.0);
-        for (t, &volume) in volume.iter().enumerate().take(h) {
+        for (t, &volume) in in_house.volume.iter().enumerate().take(h) {
             let year = t / 12;
             if t.is_multiple_of(12) {
                 escalation = escalate(rate_escalation, year);
@@ -303,33 +343,40 @@ impl OptionSeries {
             let fte = ceil_star(units / (per_fte * productivity * learning));
             let (raw, fixed_fee) = fees(&option.fees, v, escalation, fte, units);
             let charged = raw.max(minimum);
-            let fees = charged * fx;
             self.fte[t] = fte;
             self.units[t] = units;
-            self.raw_fees[t] = raw * fx;
-            self.fees[t] = fees;
-            self.fixed[t] = (fixed_fee + (charged - raw)) * fx;
+            self.fees[t] = charged * fx;
+            if full {
+                self.raw_fees[t] = raw * fx;
+                self.fixed[t] = (fixed_fee + (charged - raw)) * fx;
+            }
         }
         // Retained lines, line by line (adding into each month in line order, as month by
         // month would), so each line's escalated rate is computed once a year.
         for line in &option.retained {
-            let fixed = line.behavior == Behavior::Fixed;
+            let fixed = full && line.behavior == Behavior::Fixed;
             each_year(line, v, h, |months, rate| {
                 let basis = self.fte[months.clone()].iter().zip(&self.units[months.clone()]);
-                let sums = self.retained[months.clone()].iter_mut().zip(&mut self.fixed[months]);
-                for ((retained, fixed_cost), (&fte, &units)) in sums.zip(basis) {
-                    let amount = rate * line_basis(line.behavior, fte, units);
-                    *retained += amount;
-                    if fixed {
+                if fixed {
+                    let sums = self.retained[months.clone()].iter_mut().zip(&mut self.fixed[months]);
+                    for ((retained, fixed_cost), (&fte, &units)) in sums.zip(basis) {
+                        let amount = rate * line_basis(line.behavior, fte, units);
+                        *retained += amount;
                         *fixed_cost += amount;
+                    }
+                } else {
+                    for (retained, (&fte, &units)) in self.retained[months].iter_mut().zip(basis) {
+                        *retained += rate * line_basis(line.behavior, fte, units);
                     }
                 }
             });
         }
         let parallel = option.parallel_months.min(h);
-        self.parallel[..parallel].copy_from_slice(&in_house_cost[..parallel]);
-        for (fixed, in_house) in self.fixed[..parallel].iter_mut().zip(in_house_cost) {
-            *fixed += in_house;
+        if full {
+            self.parallel[..parallel].copy_from_slice(&in_house.cost[..parallel]);
+            for (fixed, in_house) in self.fixed[..parallel].iter_mut().zip(in_house.cost) {
+                *fixed += in_house;
+            }
         }
         let displaced_at = option.parallel_months.min(h.saturating_sub(1));
         for (item, (_, hidden)) in option.hidden.iter().enumerate() {
@@ -338,7 +385,9 @@ impl OptionSeries {
             let add = |t: usize, amount: f64, series: &mut Self| {
                 let amount = amount * hidden_multiplier;
                 series.hidden[t] += amount;
-                series.fixed[t] += amount;
+                if full {
+                    series.fixed[t] += amount;
+                }
                 amount
             };
             match *hidden {
@@ -368,18 +417,31 @@ impl OptionSeries {
                     }
                 }
                 Hidden::PerDisplacedFte { amount } if h > 0 => {
-                    item_total += add(displaced_at, v[amount.0] * in_house_fte[displaced_at], self);
+                    item_total += add(displaced_at, v[amount.0] * in_house.fte[displaced_at], self);
                 }
                 Hidden::PerDisplacedFte { .. } => {}
             }
-            self.hidden_items[item] = item_total;
+            if full {
+                self.hidden_items[item] = item_total;
+            }
         }
-        let parts = self.fees.iter().zip(&self.retained).zip(&self.parallel).zip(&self.hidden).zip(in_house_cost);
-        for ((cost, savings), ((((fees, retained), parallel), hidden), in_house)) in
-            self.cost.iter_mut().zip(&mut self.savings).zip(parts)
-        {
-            *cost = fees + retained + parallel + hidden;
-            *savings = in_house - *cost;
+        if full {
+            let parts = self.fees.iter().zip(&self.retained).zip(&self.parallel).zip(&self.hidden).zip(in_house.cost);
+            for ((cost, savings), ((((fees, retained), parallel), hidden), in_house)) in
+                self.cost.iter_mut().zip(&mut self.savings).zip(parts)
+            {
+                *cost = fees + retained + parallel + hidden;
+                *savings = in_house - *cost;
+            }
+        } else {
+            // The same sums without storing the parallel series: it is the in-house cost for
+            // the first `parallel` months and 0.0 after (added all the same, for the same bits).
+            let parts = self.fees.iter().zip(&self.retained).zip(&self.hidden).zip(in_house.cost);
+            for (t, (savings, (((fees, retained), hidden), in_house))) in self.savings.iter_mut().zip(parts).enumerate()
+            {
+                let parallel = if t < parallel { *in_house } else { 0.0 };
+                *savings = in_house - (fees + retained + parallel + hidden);
+            }
         }
     }
 
