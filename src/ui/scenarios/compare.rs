@@ -1,7 +1,7 @@
 //! Every scenario × option side by side: savings %, NPV, payback and IRR in a table, and the
 //! cumulative savings of each as a line.
 
-use egui_plot::{HLine, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{Line, LineStyle, PlotPoints};
 
 use crate::ui::sensitivity::{SERIES, swatches};
 
@@ -49,25 +49,19 @@ pub(super) fn show(ui: &mut egui::Ui, rows: &[ScenarioResults], model: &Model, s
     ui.label(egui::RichText::new("Cumulative savings, every scenario × option").strong());
     let styles = [LineStyle::Solid, LineStyle::Dashed { length: 8.0 }, LineStyle::Dotted { spacing: 5.0 }];
     let text = ui.visuals().text_color();
-    Plot::new("scenario_compare_chart")
-        .height(320.0)
-        .x_axis_label("month")
-        .y_axis_label(format!("cumulative savings ({currency})"))
-        .y_axis_formatter(|m, _| crate::ui::sensitivity::tick(m.value))
-        .allow_scroll(false)
-        .show(ui, |plot| {
-            plot.hline(HLine::new("", 0.0).color(text.gamma_multiply(0.5)).width(1.0));
-            for (i, row) in rows.iter().enumerate() {
-                let Ok(evaluation) = &row.evaluation else { continue };
-                let color = SERIES[i % SERIES.len()];
-                for (k, o) in evaluation.options.iter().enumerate() {
-                    let points: PlotPoints<'_> =
-                        o.cumulative_savings.iter().enumerate().map(|(t, v)| [t as f64 + 1.0, *v]).collect();
-                    let name = format!("{} · {}", row.name, o.name);
-                    plot.line(Line::new(name, points).color(color).style(styles[k % styles.len()]).width(2.0));
-                }
+    crate::ui::sensitivity::cumulative_savings_plot("scenario_compare_chart", 320.0, currency).show(ui, |plot| {
+        crate::ui::sensitivity::zero_line(plot, text);
+        for (i, row) in rows.iter().enumerate() {
+            let Ok(evaluation) = &row.evaluation else { continue };
+            let color = SERIES[i % SERIES.len()];
+            for (k, o) in evaluation.options.iter().enumerate() {
+                let points: PlotPoints<'_> =
+                    o.cumulative_savings.iter().enumerate().map(|(t, v)| [t as f64 + 1.0, *v]).collect();
+                let name = format!("{} · {}", row.name, o.name);
+                plot.line(Line::new(name, points).color(color).style(styles[k % styles.len()]).width(2.0));
             }
-        });
+        }
+    });
     // Colour says the scenario, the line style says the option.
     let mut legend: Vec<_> = rows.iter().enumerate().map(|(i, r)| (SERIES[i % SERIES.len()], r.name.clone())).collect();
     let options = ["solid", "dashed", "dotted"];

@@ -137,3 +137,19 @@ fn section(ui: &mut egui::Ui, title: &str) {
     ui.add_space(4.0);
     ui.label(egui::RichText::new(title).strong());
 }
+
+/// A plot of cumulative savings against months, as the fan chart and the scenario comparison
+/// draw it: month axis, money axis in compact ticks, no scroll-zoom (the page scrolls instead).
+pub(crate) fn cumulative_savings_plot(id: &str, height: f32, currency: &str) -> egui_plot::Plot<'static> {
+    egui_plot::Plot::new(id)
+        .height(height)
+        .x_axis_label("month")
+        .y_axis_label(format!("cumulative savings ({currency})"))
+        .y_axis_formatter(|m, _| tick(m.value))
+        .allow_scroll(false)
+}
+
+/// The zero line of a savings chart, in the text colour at half strength.
+pub(crate) fn zero_line(plot: &mut egui_plot::PlotUi<'_>, text: egui::Color32) {
+    plot.hline(egui_plot::HLine::new("", 0.0).color(text.gamma_multiply(0.5)).width(1.0));
+}
