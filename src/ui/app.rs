@@ -122,11 +122,10 @@ impl ShorelineApp {
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.state.quit_confirmed {
             if self.state.doc.is_dirty() {
+                // Keep the window until the user answers Save / Discard / Cancel.
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.state.request(FileAction::Quit);
-            } else {
-                self.state.request(FileAction::Quit);
             }
+            self.state.request(FileAction::Quit);
         }
     }
 
