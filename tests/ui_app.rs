@@ -193,3 +193,34 @@ fn dropping_a_model_file_on_the_window_opens_it() {
     assert_eq!(h.state().state.model().name, "Dropped model");
     assert_eq!(h.state().state.doc.path(), Some(file.as_path()));
 }
+
+#[test]
+fn editing_an_input_in_the_editor_changes_the_kpi_cards() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(16)
+        .build_ui_state(|ui, app: &mut ShorelineApp| app.show(ui), ShorelineApp::new(start(data.path())));
+    h.run();
+    let savings = |app: &ShorelineApp| {
+        let results = app.state.analysis.results.as_ref().expect("results");
+        results.evaluation.options[0].savings_pct.expect("savings")
+    };
+    let before = savings(h.state());
+    h.get_by_label(&shoreline::format::percent(before));
+    // Fewer billed hours per vendor FTE: the onshore offer gets much cheaper.
+    let field = "US onshore outsourcer › hours per fte";
+    h.get_by_label(field).focus();
+    h.run();
+    h.get_by_label(field).type_text("120");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let model = h.state().state.model();
+    let hours = shoreline::model::inputs::input(model, "options[0].pricing.hours_per_fte").expect("input");
+    assert_eq!(hours.estimate.base(), 120.0);
+    let after = savings(h.state());
+    assert!(after > before + 0.1, "savings went from {before} to {after}");
+    // The card shows the new figure (formatted as the cards format it).
+    h.get_by_label(&shoreline::format::percent(after));
+    assert!(h.query_by_label(&shoreline::format::percent(before)).is_none());
+}
