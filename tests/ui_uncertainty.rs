@@ -113,14 +113,20 @@ fn goal_seek_says_why_when_no_value_reaches_the_target() {
     assert!(h.query_by_label("Apply").is_none());
 }
 
-#[test]
-fn a_simulation_run_can_be_cancelled() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let mut state = start(data.path());
+/// The Monte Carlo tab with a 1,000,000-draw run going: long enough to act on mid-run.
+fn simulating(data: &std::path::Path) -> Harness<'static, ShorelineApp> {
+    let mut state = start(data);
     with_samples(&mut state, 1_000_000);
     let mut h = harness(state, Tab::MonteCarlo);
     h.run();
     assert!(matches!(h.state().state.simulation.status(), Status::Running { .. }));
+    h
+}
+
+#[test]
+fn a_simulation_run_can_be_cancelled() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = simulating(data.path());
     h.get_by_label("Cancel").click();
     h.run();
     assert_eq!(h.state().state.simulation.status(), Status::Cancelled);
@@ -135,11 +141,7 @@ fn a_simulation_run_can_be_cancelled() {
 #[test]
 fn an_edit_during_a_run_yields_results_for_the_new_model_only() {
     let data = tempfile::tempdir().expect("temp dir");
-    let mut state = start(data.path());
-    with_samples(&mut state, 1_000_000);
-    let mut h = harness(state, Tab::MonteCarlo);
-    h.run();
-    assert!(matches!(h.state().state.simulation.status(), Status::Running { .. }));
+    let mut h = simulating(data.path());
     with_samples(&mut h.state_mut().state, 600);
     let revision = h.state().state.doc.revision();
     step_until(&mut h, "the new run", |app| app.state.simulation.status() == Status::Idle);

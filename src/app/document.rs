@@ -66,11 +66,11 @@ impl Document {
     /// A document restored from a recovery copy: its content differs from the file on disk.
     pub fn recovered(model: Model, path: Option<PathBuf>, on_disk: Option<Model>) -> Self {
         let mut doc = Self::new(model, path);
-        match on_disk {
-            Some(disk) => doc.baseline = disk,
-            None => doc.dirty = true,
+        // Work never saved anywhere is unsaved by definition; otherwise compare with the file.
+        doc.dirty = on_disk.as_ref().is_none_or(|disk| *disk != doc.model);
+        if let Some(disk) = on_disk {
+            doc.baseline = disk;
         }
-        doc.dirty = doc.model != doc.baseline || doc.dirty;
         doc
     }
 

@@ -158,10 +158,9 @@ impl AppState {
             recovery,
             waker: Arc::new(|| {}),
         };
-        let explicit = file.is_some();
         let to_open = file.or_else(|| state.settings.last_file.clone().filter(|p| p.exists()));
         if let Some(path) = to_open {
-            state.open_now(&path, explicit);
+            state.open_now(&path);
         }
         if let Some(recovery) = &state.recovery {
             match recovery.find() {
@@ -267,7 +266,7 @@ impl AppState {
                 };
                 self.replace_document(Document::new(model, None));
             }
-            FileAction::Open(Some(path)) => self.open_now(&path, true),
+            FileAction::Open(Some(path)) => self.open_now(&path),
             FileAction::Open(None) => self.open_dialog(DialogKind::Open),
             FileAction::Quit => {
                 self.clear_recovery();
@@ -285,7 +284,7 @@ impl AppState {
     }
 
     /// Opens `path` now. A file that fails to load keeps the current model and says why.
-    fn open_now(&mut self, path: &Path, remember_failure: bool) {
+    fn open_now(&mut self, path: &Path) {
         match io::load(path) {
             Ok(model) => {
                 self.replace_document(Document::new(model, Some(path.to_owned())));
@@ -300,9 +299,7 @@ impl AppState {
                     }
                     _ => format!("{e}. The current model is unchanged."),
                 };
-                if remember_failure || path.exists() {
-                    self.notice(NoticeKind::Error, text);
-                }
+                self.notice(NoticeKind::Error, text);
             }
         }
     }
@@ -400,7 +397,7 @@ impl AppState {
 
     fn dialog_chose(&mut self, kind: DialogKind, path: PathBuf) {
         match kind {
-            DialogKind::Open => self.open_now(&path, true),
+            DialogKind::Open => self.open_now(&path),
             DialogKind::SaveAs => {
                 let saved = self.save_to(&with_ron_extension(path));
                 if let Some(action) = self.after_save.take()
