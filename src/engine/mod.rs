@@ -1,5 +1,6 @@
 //! The engine: the pure math of the contract. No I/O, no window.
 
+pub mod batch;
 pub mod break_even;
 pub mod finance;
 pub mod monte_carlo;

@@ -1,5 +1,6 @@
 //! The deterministic projection (contract §2): month by month, in-house and every option.
-//! Buffers are reused between calls, so Monte Carlo draws allocate nothing.
+//! Buffers are reused between calls, so sensitivity probes allocate nothing. (Monte Carlo
+//! evaluates many draws at once with `engine::batch`, to the same bits.)
 
 use std::ops::Range;
 
@@ -7,28 +8,30 @@ use super::plan::{Fees, Hidden, Line, OptionPlan, Plan};
 use crate::model::{Behavior, HiddenCategory, Staffing};
 
 /// `ceil(x − 1e-9)`: 12.0000000001 staff round to 12, not 13.
+#[inline(always)]
 pub fn ceil_star(x: f64) -> f64 {
     ceil(x - 1e-9)
 }
 
-/// `x.ceil()`, bit for bit (the sign of a zero included), without a call: the x86-64 baseline
-/// has no rounding instruction, so `f64::ceil` is a libm call, and staff numbers take one or
-/// two per month per option (about a tenth of a Monte Carlo draw).
+/// `x.ceil()`, bit for bit (the sign of a zero included), without a call and without a
+/// branch: the x86-64 baseline has no rounding instruction, so `f64::ceil` is a libm call, and
+/// staff numbers take one or two per month per option. Written with plain arithmetic and
+/// selects, so the compiler vectorises it over Monte Carlo's lanes.
+#[inline(always)]
 fn ceil(x: f64) -> f64 {
-    // Below 2^52 in magnitude the truncation to i64 is exact; beyond, x is already an integer
-    // (and NaN fails the test, so it comes back as NaN).
-    if x.abs() < 4_503_599_627_370_496.0 {
-        let truncated = x as i64 as f64;
-        let up = if truncated < x { truncated + 1.0 } else { truncated };
-        // ceil(−0.5) is −0.0, like x's sign; a positive x gives a positive result anyway.
-        up.copysign(x)
-    } else {
-        x
-    }
+    // Adding and subtracting 2^52 rounds a magnitude below 2^52 to the nearest integer (the
+    // sum's last bit is worth 1); beyond 2^52, x is already an integer (or NaN or infinite)
+    // and comes back unchanged.
+    const TWO_POW_52: f64 = 4_503_599_627_370_496.0;
+    let magnitude = x.abs();
+    let nearest = ((magnitude + TWO_POW_52) - TWO_POW_52).copysign(x);
+    let up = if nearest < x { nearest + 1.0 } else { nearest };
+    // ceil(−0.5) is −0.0: the result has x's sign (a positive x gives a positive one anyway).
+    if magnitude < TWO_POW_52 { up.copysign(x) } else { x }
 }
 
 /// `(1 + rate)^year`, the escalation factor of a plan year.
-fn escalate(rate: f64, year: usize) -> f64 {
+pub(crate) fn escalate(rate: f64, year: usize) -> f64 {
     (1.0 + rate).powi(year as i32)
 }
 
@@ -107,42 +110,24 @@ impl Projection {
     /// Runs §2 for `values` (one per plan input) with every hidden cost multiplied by
     /// `hidden_multiplier` (1 for the model as written), reusing this projection's buffers.
     pub fn run(&mut self, plan: &Plan, values: &[f64], hidden_multiplier: f64) {
-        self.run_options(plan, values, hidden_multiplier, 0..plan.options.len(), Detail::Full);
-    }
-
-    /// Like [`Self::run`] with a hidden multiplier of 1, but computes only what Monte Carlo
-    /// needs: `volume`, `fte`, `cost` and, per option, `fte`, `units`, `fees`, `retained`,
-    /// `hidden` and `savings`. The other series (fixed parts, raw fees, parallel running,
-    /// total cost, per-item hidden totals) are left as they were. `savings` is bit for bit the
-    /// full projection's: the same helpers add the same amounts in the same order.
-    pub fn run_savings(&mut self, plan: &Plan, values: &[f64]) {
-        self.run_options(plan, values, 1.0, 0..plan.options.len(), Detail::Savings);
+        self.run_options(plan, values, hidden_multiplier, 0..plan.options.len());
     }
 
     /// Like [`Self::run`], but projects only option `option` (the others' series are left as
     /// they were): sensitivity looks at one option at a time.
     pub fn run_option(&mut self, plan: &Plan, values: &[f64], hidden_multiplier: f64, option: usize) {
-        self.run_options(plan, values, hidden_multiplier, option..option + 1, Detail::Full);
+        self.run_options(plan, values, hidden_multiplier, option..option + 1);
     }
 
-    fn run_options(
-        &mut self,
-        plan: &Plan,
-        values: &[f64],
-        hidden_multiplier: f64,
-        which: Range<usize>,
-        detail: Detail,
-    ) {
+    fn run_options(&mut self, plan: &Plan, values: &[f64], hidden_multiplier: f64, which: Range<usize>) {
         let h = plan.horizon;
         resize(&mut self.cost, h);
-        if detail == Detail::Full {
-            resize(&mut self.fixed, h);
-        }
-        self.in_house(plan, values, detail);
+        resize(&mut self.fixed, h);
+        self.in_house(plan, values);
         self.options.resize_with(plan.options.len(), OptionSeries::default);
         let basis = InHouseSeries { volume: &self.volume, fte: &self.fte, cost: &self.cost };
         for (option, series) in plan.options[which.clone()].iter().zip(&mut self.options[which]) {
-            series.run(plan, option, values, hidden_multiplier, basis, detail);
+            series.run(plan, option, values, hidden_multiplier, basis);
         }
     }
 
@@ -153,7 +138,7 @@ impl Projection {
         p
     }
 
-    fn in_house(&mut self, plan: &Plan, v: &[f64], detail: Detail) {
+    fn in_house(&mut self, plan: &Plan, v: &[f64]) {
         let h = plan.horizon;
         let key = VolumeKey::of(plan, v);
         if self.volume_key != Some(key) || self.volume.len() != h || self.fte.len() != h {
@@ -169,7 +154,7 @@ impl Projection {
             };
             each_year(line, v, h, |months, rate| {
                 let basis = self.fte[months.clone()].iter().zip(&self.volume[months.clone()]);
-                if fixed && detail == Detail::Full {
+                if fixed {
                     let sums = self.cost[months.clone()].iter_mut().zip(&mut self.fixed[months]);
                     for ((cost, fixed_cost), (&fte, &volume)) in sums.zip(basis) {
                         let amount = rate * line_basis(line.behavior, fte, volume);
@@ -190,9 +175,11 @@ impl Projection {
         resize(&mut self.volume, h);
         resize(&mut self.fte, h);
         let (v0, growth, per_fte) = (v[plan.volume.0], v[plan.growth.0], v[plan.units_per_fte.0]);
+        let mut growth = Growth::new(growth);
         for t in 0..h {
-            self.volume[t] = v0 * (1.0 + growth).powf(t as f64 / 12.0) * plan.season[t % 12];
+            self.volume[t] = v0 * growth.factor() * plan.season[t % 12];
             self.fte[t] = ceil_star(self.volume[t] / per_fte);
+            growth.next_month(t);
         }
         if plan.staffing == Staffing::SizedToPeak {
             for year in self.fte.chunks_mut(12) {
@@ -203,13 +190,39 @@ impl Projection {
     }
 }
 
-/// How much of the projection to compute.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Detail {
-    /// Every series.
-    Full,
-    /// Only what the savings depend on (Monte Carlo).
-    Savings,
+/// The volume growth factor `(1 + g)^(t/12)` month after month, as `(1 + g)^y · r^m` for month
+/// `m` of plan year `y` with `r = (1 + g)^(1/12)`: one `powf` per series instead of one per
+/// month (they were a tenth of a Monte Carlo draw), each power a running product. Within a
+/// few ulps of `powf(t/12)`, and the same bits wherever it is computed this way.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Growth {
+    annual: f64,
+    monthly: f64,
+    year: f64,
+    month: f64,
+}
+
+impl Growth {
+    /// The factors of annual growth `growth`, from month 0.
+    pub(crate) fn new(growth: f64) -> Self {
+        let annual = 1.0 + growth;
+        Self { annual, monthly: annual.powf(1.0 / 12.0), year: 1.0, month: 1.0 }
+    }
+
+    /// The factor of the current month.
+    pub(crate) fn factor(&self) -> f64 {
+        self.year * self.month
+    }
+
+    /// Moves on from month `t` to month `t + 1`.
+    pub(crate) fn next_month(&mut self, t: usize) {
+        if (t + 1).is_multiple_of(12) {
+            self.year *= self.annual;
+            self.month = 1.0;
+        } else {
+            self.month *= self.monthly;
+        }
+    }
 }
 
 /// The in-house series an option is measured against.
@@ -301,26 +314,15 @@ impl OptionSeries {
         v: &[f64],
         hidden_multiplier: f64,
         in_house: InHouseSeries<'_>,
-        detail: Detail,
     ) {
         let h = plan.horizon;
-        let full = detail == Detail::Full;
-        // Retained and hidden costs are sums, so they start from zeros; the vendor loop and the
-        // savings loop write every month of the others, so the lean path does not zero them.
-        for buffer in [&mut self.retained, &mut self.hidden] {
+        for buffer in [&mut self.fte, &mut self.units, &mut self.fees, &mut self.retained, &mut self.parallel] {
             resize(buffer, h);
         }
-        for buffer in [&mut self.fte, &mut self.units, &mut self.fees, &mut self.savings] {
-            if full || buffer.len() != h {
-                resize(buffer, h);
-            }
+        for buffer in [&mut self.hidden, &mut self.cost, &mut self.savings, &mut self.fixed, &mut self.raw_fees] {
+            resize(buffer, h);
         }
-        if full {
-            for buffer in [&mut self.parallel, &mut self.cost, &mut self.fixed, &mut self.raw_fees] {
-                resize(buffer, h);
-            }
-            resize(&mut self.hidden_items, option.hidden.len());
-        }
+        resize(&mut self.hidden_items, option.hidden.len());
         let per_fte = v[plan.units_per_fte.0];
         let productivity = v[option.productivity.0];
         let minimum = v[option.minimum.0];
@@ -346,15 +348,13 @@ impl OptionSeries {
             self.fte[t] = fte;
             self.units[t] = units;
             self.fees[t] = charged * fx;
-            if full {
-                self.raw_fees[t] = raw * fx;
-                self.fixed[t] = (fixed_fee + (charged - raw)) * fx;
-            }
+            self.raw_fees[t] = raw * fx;
+            self.fixed[t] = (fixed_fee + (charged - raw)) * fx;
         }
         // Retained lines, line by line (adding into each month in line order, as month by
         // month would), so each line's escalated rate is computed once a year.
         for line in &option.retained {
-            let fixed = full && line.behavior == Behavior::Fixed;
+            let fixed = line.behavior == Behavior::Fixed;
             each_year(line, v, h, |months, rate| {
                 let basis = self.fte[months.clone()].iter().zip(&self.units[months.clone()]);
                 if fixed {
@@ -372,11 +372,9 @@ impl OptionSeries {
             });
         }
         let parallel = option.parallel_months.min(h);
-        if full {
-            self.parallel[..parallel].copy_from_slice(&in_house.cost[..parallel]);
-            for (fixed, in_house) in self.fixed[..parallel].iter_mut().zip(in_house.cost) {
-                *fixed += in_house;
-            }
+        self.parallel[..parallel].copy_from_slice(&in_house.cost[..parallel]);
+        for (fixed, in_house) in self.fixed[..parallel].iter_mut().zip(in_house.cost) {
+            *fixed += in_house;
         }
         let displaced_at = option.parallel_months.min(h.saturating_sub(1));
         for (item, (_, hidden)) in option.hidden.iter().enumerate() {
@@ -385,9 +383,7 @@ impl OptionSeries {
             let add = |t: usize, amount: f64, series: &mut Self| {
                 let amount = amount * hidden_multiplier;
                 series.hidden[t] += amount;
-                if full {
-                    series.fixed[t] += amount;
-                }
+                series.fixed[t] += amount;
                 amount
             };
             match *hidden {
@@ -421,27 +417,14 @@ impl OptionSeries {
                 }
                 Hidden::PerDisplacedFte { .. } => {}
             }
-            if full {
-                self.hidden_items[item] = item_total;
-            }
+            self.hidden_items[item] = item_total;
         }
-        if full {
-            let parts = self.fees.iter().zip(&self.retained).zip(&self.parallel).zip(&self.hidden).zip(in_house.cost);
-            for ((cost, savings), ((((fees, retained), parallel), hidden), in_house)) in
-                self.cost.iter_mut().zip(&mut self.savings).zip(parts)
-            {
-                *cost = fees + retained + parallel + hidden;
-                *savings = in_house - *cost;
-            }
-        } else {
-            // The same sums without storing the parallel series: it is the in-house cost for
-            // the first `parallel` months and 0.0 after (added all the same, for the same bits).
-            let parts = self.fees.iter().zip(&self.retained).zip(&self.hidden).zip(in_house.cost);
-            for (t, (savings, (((fees, retained), hidden), in_house))) in self.savings.iter_mut().zip(parts).enumerate()
-            {
-                let parallel = if t < parallel { *in_house } else { 0.0 };
-                *savings = in_house - (fees + retained + parallel + hidden);
-            }
+        let parts = self.fees.iter().zip(&self.retained).zip(&self.parallel).zip(&self.hidden).zip(in_house.cost);
+        for ((cost, savings), ((((fees, retained), parallel), hidden), in_house)) in
+            self.cost.iter_mut().zip(&mut self.savings).zip(parts)
+        {
+            *cost = fees + retained + parallel + hidden;
+            *savings = in_house - *cost;
         }
     }
 
