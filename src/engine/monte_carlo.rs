@@ -217,6 +217,10 @@ enum Sampler {
         low: f64,
         width: f64,
         cdf: Vec<f64>,
+        /// `guide[j]`: the first grid point whose CDF is ≥ j / PERT_GUIDE, where the search
+        /// for a u in [j / PERT_GUIDE, (j + 1) / PERT_GUIDE) starts (a guide table: a step or
+        /// two instead of a binary search's eleven dependent loads, the same point found).
+        guide: Vec<u32>,
     },
     Normal {
         mean: f64,
@@ -230,6 +234,8 @@ enum Sampler {
 
 /// Grid intervals of a PERT sampler's CDF table (error below 1e-7 of the range).
 const PERT_TABLE: usize = 2048;
+/// Cells of a PERT sampler's guide table.
+const PERT_GUIDE: usize = 2048;
 
 impl Sampler {
     fn new(d: &Distribution) -> Self {
@@ -239,9 +245,16 @@ impl Sampler {
             Distribution::Pert { low, mode, high } => {
                 let (a, b) = pert_shape(low, mode, high);
                 // In parallel: the table costs about as much as 1,000 draws.
-                let cdf =
+                let mut cdf: Vec<f64> =
                     (0..=PERT_TABLE).into_par_iter().map(|i| beta_cdf(a, b, i as f64 / PERT_TABLE as f64)).collect();
-                Self::Pert { low, width: high - low, cdf }
+                // A CDF never decreases; keep rounding in the incomplete beta from making it.
+                for i in 1..cdf.len() {
+                    cdf[i] = cdf[i].max(cdf[i - 1]);
+                }
+                let guide = (0..=PERT_GUIDE)
+                    .map(|j| cdf.partition_point(|&c| c < j as f64 / PERT_GUIDE as f64) as u32)
+                    .collect();
+                Self::Pert { low, width: high - low, cdf, guide }
             }
             Distribution::Normal { mean, sd } => Self::Normal { mean, sd },
             Distribution::LogNormal { p5, p95 } => {
@@ -255,8 +268,8 @@ impl Sampler {
         match self {
             Self::Uniform { low, width } => low + u * width,
             Self::Triangular { low, mode, high } => crate::model::triangular_quantile(*low, *mode, *high, u),
-            Self::Pert { low, width, cdf } => {
-                let i = cdf.partition_point(|&c| c < u).clamp(1, PERT_TABLE);
+            Self::Pert { low, width, cdf, guide } => {
+                let i = first_at_least(cdf, guide, u).clamp(1, PERT_TABLE);
                 let (c0, c1) = (cdf[i - 1], cdf[i]);
                 let w = if c1 > c0 { (u - c0) / (c1 - c0) } else { 0.5 };
                 low + width * ((i - 1) as f64 + w) / PERT_TABLE as f64
@@ -265,6 +278,21 @@ impl Sampler {
             Self::LogNormal { mu, sigma } => (mu + sigma * standard_normal_quantile(u)).exp(),
         }
     }
+}
+
+/// The first index of the non-decreasing `cdf` whose value is ≥ `u` (`cdf.len()` if none):
+/// `cdf.partition_point(|&c| c < u)`, found from the guide table's start.
+fn first_at_least(cdf: &[f64], guide: &[u32], u: f64) -> usize {
+    let cell = ((u * PERT_GUIDE as f64) as usize).min(PERT_GUIDE);
+    let mut i = guide.get(cell).map_or(0, |&i| i as usize);
+    // The cell's start is at or before the answer, unless rounding put u in the next cell.
+    while i > 0 && cdf[i - 1] >= u {
+        i -= 1;
+    }
+    while i < cdf.len() && cdf[i] < u {
+        i += 1;
+    }
+    i
 }
 
 /// A uniform number in the open interval (0, 1).
@@ -456,7 +484,7 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
                     keys.extend(block.cumulative[column * len..(column + 1) * len].iter().map(|&x| order_key(x)));
                 }
             }
-            band_percentiles(&mut keys)
+            band_percentiles(&keys)
         })
         .collect();
     if control.is_cancelled() {
@@ -501,35 +529,88 @@ fn from_order_key(key: u32) -> f32 {
     f32::from_bits(if key & 0x8000_0000 != 0 { key & 0x7FFF_FFFF } else { !key })
 }
 
-/// P10, P50 and P90 of a column (as [`order_key`]s) by selection (no full sort), interpolating
-/// linearly between order statistics like [`percentile_sorted`].
+/// Bucket bits of [`band_percentiles`]: 2,048 buckets.
+const BUCKET_BITS: u32 = 11;
+
+/// P10, P50 and P90 of a column (as [`order_key`]s), interpolating linearly between order
+/// statistics exactly as [`percentile_sorted`] does on the sorted column.
 ///
-/// After selecting rank r, every value at or after index r is ≥ the r-th order statistic, so
-/// the next, higher percentile is selected inside that tail only: the three selections cost
-/// about 1 + 0.9 + 0.5 passes instead of 3, and give exactly the same order statistics.
-fn band_percentiles(keys: &mut [u32]) -> (f64, f64, f64) {
+/// Without sorting, and without the three selections that were a fifth of a run: the keys are
+/// counted into 2,048 buckets of equal key width between the column's least and greatest key
+/// (keys order like the values, so buckets do too), the buckets holding the six order
+/// statistics the percentiles need are found from the counts, and only their keys are searched.
+/// Three light passes over the column instead of about three quickselects.
+fn band_percentiles(keys: &[u32]) -> (f64, f64, f64) {
     let n = keys.len();
     if n == 0 {
         return (f64::NAN, f64::NAN, f64::NAN);
     }
-    let mut from = 0;
-    let mut at = |p: f64| -> f64 {
+    let (least, greatest) = keys.iter().fold((u32::MAX, u32::MIN), |(lo, hi), &k| (lo.min(k), hi.max(k)));
+    let shift = (u32::BITS - (greatest - least).leading_zeros()).saturating_sub(BUCKET_BITS);
+    let bucket = |key: u32| ((key - least) >> shift) as usize;
+    let mut counts = vec![0_usize; bucket(greatest) + 1];
+    for &key in keys {
+        counts[bucket(key)] += 1;
+    }
+    // starts[b]: how many keys lie in the buckets before b (the rank of b's least key).
+    let starts: Vec<usize> = counts
+        .iter()
+        .scan(0, |before, &count| {
+            let start = *before;
+            *before += count;
+            Some(start)
+        })
+        .collect();
+    let bucket_of_rank = |rank: usize| starts.partition_point(|&start| start <= rank) - 1;
+    let percentiles = [0.1, 0.5, 0.9].map(|p| {
         let rank = p * (n - 1) as f64;
-        let below = (rank.floor() as usize).max(from);
-        let w = rank - below as f64;
-        let (_, &mut lower, upper_part) = keys[from..].select_nth_unstable(below - from);
-        let lower = from_order_key(lower);
-        let upper = upper_part.iter().map(|&k| from_order_key(k)).fold(f32::INFINITY, f32::min);
-        let upper = if upper.is_finite() { upper } else { lower };
-        from = below;
-        f64::from(lower) + (f64::from(upper) - f64::from(lower)) * w
+        let below = rank.floor() as usize;
+        (below, (below + 1).min(n - 1), rank - below as f64)
+    });
+    // The buckets to keep, each with its place in `kept` (u8::MAX: not kept).
+    let mut place = vec![u8::MAX; counts.len()];
+    let mut kept: Vec<Vec<u32>> = Vec::new();
+    for &(below, above, _) in &percentiles {
+        for rank in [below, above] {
+            let b = bucket_of_rank(rank);
+            if place[b] == u8::MAX {
+                place[b] = kept.len() as u8;
+                kept.push(Vec::with_capacity(counts[b]));
+            }
+        }
+    }
+    for &key in keys {
+        if let Some(bucket) = kept.get_mut(usize::from(place[bucket(key)])) {
+            bucket.push(key);
+        }
+    }
+    // Within a kept bucket, rank r is found by selection; rank r + 1 is then the least key after
+    // it, in the same bucket or, past its end, the least key of the next kept one.
+    let mut statistics = |below: usize, above: usize| -> (f64, f64) {
+        let b = bucket_of_rank(below);
+        let bucket = &mut kept[usize::from(place[b])];
+        let (_, &mut lower, after) = bucket.select_nth_unstable(below - starts[b]);
+        let upper = if above == below {
+            lower
+        } else if let Some(&least_after) = after.iter().min() {
+            least_after
+        } else {
+            kept[usize::from(place[bucket_of_rank(above)])].iter().copied().min().unwrap_or(lower)
+        };
+        (f64::from(from_order_key(lower)), f64::from(from_order_key(upper)))
     };
-    (at(0.1), at(0.5), at(0.9))
+    let [p10, p50, p90] = percentiles.map(|(below, above, w)| {
+        let (lower, upper) = statistics(below, above);
+        lower + (upper - lower) * w
+    });
+    (p10, p50, p90)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{from_order_key, order_key};
+    use super::{PERT_GUIDE, Sampler, band_percentiles, first_at_least, from_order_key, order_key};
+    use crate::engine::finance::percentile_sorted;
+    use crate::model::Distribution;
 
     #[test]
     fn order_keys_sort_like_total_cmp_and_come_back_unchanged() {
@@ -555,5 +636,62 @@ mod tests {
         keys.sort_unstable();
         let back: Vec<u32> = keys.into_iter().map(|k| from_order_key(k).to_bits()).collect();
         assert_eq!(back, values.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+    }
+
+    /// The columns' percentiles, as [`percentile_sorted`] gives them on the sorted values.
+    fn expected(values: &[f32]) -> (f64, f64, f64) {
+        let mut sorted: Vec<f64> = values.iter().map(|&x| f64::from(x)).collect();
+        sorted.sort_by(f64::total_cmp);
+        (percentile_sorted(&sorted, 0.1), percentile_sorted(&sorted, 0.5), percentile_sorted(&sorted, 0.9))
+    }
+
+    #[test]
+    fn the_pert_guide_table_finds_what_a_binary_search_finds() {
+        for (low, mode, high) in
+            [(0.0, 0.5, 1.0), (900.0, 1000.0, 1100.0), (41.0, 44.0, 52.0), (0.0, 0.001, 1.0), (3.0, 3.0, 9.0)]
+        {
+            let Sampler::Pert { cdf, guide, .. } = Sampler::new(&Distribution::Pert { low, mode, high }) else {
+                panic!("a PERT sampler");
+            };
+            let mut us: Vec<f64> = (0..=20_000).map(|i| f64::from(i) / 20_000.0).collect();
+            us.extend(cdf.iter().copied());
+            us.extend(cdf.iter().map(|&c| c + 1e-17));
+            us.extend((0..=PERT_GUIDE).map(|j| j as f64 / PERT_GUIDE as f64));
+            for u in us {
+                assert_eq!(
+                    first_at_least(&cdf, &guide, u),
+                    cdf.partition_point(|&c| c < u),
+                    "PERT({low}, {mode}, {high}), u = {u}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn band_percentiles_are_the_percentiles_of_the_sorted_column() {
+        let spread = |n: usize, f: &dyn Fn(f64) -> f64| -> Vec<f32> {
+            (0..n).map(|i| f(((i * 7919) % n) as f64 / n as f64) as f32).collect()
+        };
+        let columns: Vec<(&str, Vec<f32>)> = vec![
+            ("one value", vec![4.5]),
+            ("two values", vec![3.0, -1.0]),
+            ("all equal", vec![2.5; 1000]),
+            ("a few distinct values", (0..999).map(|i| (i % 3) as f32).collect()),
+            ("uniform, crossing zero", spread(100_000, &|u| (u - 0.3) * 2e6)),
+            ("concentrated, with outliers", {
+                let mut v = spread(50_001, &|u| 1e7 + u * 10.0);
+                v.extend([-3e9, 5e12, 0.0, -0.0]);
+                v
+            }),
+            ("exponential tail", spread(20_000, &|u| (-(1.0 - u).ln()) * 1e5)),
+            ("tiny magnitudes around zero", spread(10_007, &|u| (u - 0.5) * 1e-30)),
+        ];
+        for (name, values) in columns {
+            let keys: Vec<u32> = values.iter().map(|&x| order_key(x)).collect();
+            let got = band_percentiles(&keys);
+            let want = expected(&values);
+            let bits = |t: (f64, f64, f64)| (t.0.to_bits(), t.1.to_bits(), t.2.to_bits());
+            assert_eq!(bits(got), bits(want), "{name}: {got:?} vs {want:?}");
+        }
     }
 }
