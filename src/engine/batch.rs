@@ -13,7 +13,7 @@
 
 use super::plan::Fees;
 use super::plan::{Hidden, Line, Plan, Slot};
-use super::project::{Growth, ceil_star, escalate};
+use super::project::{Growth, ceil_star, escalate, line_basis};
 use crate::model::{Behavior, Staffing};
 
 /// Draws evaluated together. 64 lanes keep a month's row (512 bytes) a few cache lines long
@@ -109,14 +109,19 @@ impl Batch {
         total
     }
 
+    /// Whether the volume or the in-house staff may differ between lanes.
+    fn staff_varies(&self, plan: &Plan) -> bool {
+        [plan.volume, plan.growth, plan.units_per_fte].iter().any(|s| self.varies[s.0])
+    }
+
     fn in_house(&mut self, plan: &Plan) {
-        let moved = [plan.volume, plan.growth, plan.units_per_fte].iter().any(|s| self.varies[s.0]);
-        if moved || !self.volume_ready {
+        let staff_varies = self.staff_varies(plan);
+        if staff_varies || !self.volume_ready {
             self.volume_and_staff(plan);
             self.volume_ready = true;
         }
         zero(&mut self.in_house_cost);
-        let basis = (&self.in_house_fte[..], &self.volume[..]);
+        let basis = Basis { fte: &self.in_house_fte, units: &self.volume, varies: staff_varies };
         add_lines(&plan.in_house, &self.values, &self.varies, basis, &mut self.in_house_cost);
     }
 
@@ -156,6 +161,11 @@ impl Batch {
         let (per_fte, productivity) = (&v[plan.units_per_fte.0], &v[option.productivity.0]);
         let minimum = &v[option.minimum.0];
         let ramp = option.ramp_months as f64;
+        let staff_varies = self.staff_varies(plan);
+        let dip_varies = option.learning.is_some_and(|(dip, _)| varies[dip.0]);
+        // Vendor staff is the same in every lane unless a draw moves what it depends on; then
+        // it is computed once (its divisions and roundings are most of a month's work).
+        let vendor_fte_varies = staff_varies || varies[option.productivity.0] || dip_varies;
         let (mut escalation, mut fx) = ([1.0; LANES], [1.0; LANES]);
         for t in 0..plan.horizon {
             let year = t / 12;
@@ -182,9 +192,15 @@ impl Batch {
                     *learning = 1.0 - dip * k;
                 }
             }
-            for l in 0..LANES {
-                units[l] = share * volume[l];
-                fte[l] = ceil_star(units[l] / (per_fte[l] * productivity[l] * learning_lanes[l]));
+            if vendor_fte_varies {
+                for l in 0..LANES {
+                    units[l] = share * volume[l];
+                    fte[l] = ceil_star(units[l] / (per_fte[l] * productivity[l] * learning_lanes[l]));
+                }
+            } else {
+                let lane_units = share * volume[0];
+                *units = [lane_units; LANES];
+                *fte = [ceil_star(lane_units / (per_fte[0] * productivity[0] * learning_lanes[0])); LANES];
             }
             let fees = &mut self.fees[t];
             vendor_fees(&option.fees, v, &escalation, fte, units, fees);
@@ -193,7 +209,7 @@ impl Batch {
             }
         }
         zero(&mut self.retained);
-        let basis = (&self.vendor_fte[..], &self.units[..]);
+        let basis = Basis { fte: &self.vendor_fte, units: &self.units, varies: vendor_fte_varies };
         add_lines(&option.retained, v, varies, basis, &mut self.retained);
         zero(&mut self.hidden);
         let displaced_at = option.parallel_months.min(plan.horizon.saturating_sub(1));
@@ -329,10 +345,19 @@ fn add_products(series: &mut [Lanes], factor: &Lanes, basis: &[Lanes]) {
     }
 }
 
+/// What cost lines are multiplied by, per month: staff and units of work.
+#[derive(Clone, Copy)]
+struct Basis<'a> {
+    fte: &'a [Lanes],
+    units: &'a [Lanes],
+    /// Whether they may differ between lanes.
+    varies: bool,
+}
+
 /// Adds cost lines into `into`, month by month within each line as the projection's
 /// `each_year` does: the escalated monthly rate once a plan year, then rate × basis.
-fn add_lines(lines: &[Line], v: &[Lanes], varies: &[bool], basis: (&[Lanes], &[Lanes]), into: &mut [Lanes]) {
-    let (fte, units) = basis;
+fn add_lines(lines: &[Line], v: &[Lanes], varies: &[bool], basis: Basis<'_>, into: &mut [Lanes]) {
+    let Basis { fte, units, .. } = basis;
     let horizon = into.len();
     let (mut amount, mut rate) = ([0.0; LANES], [0.0; LANES]);
     for line in lines {
@@ -351,6 +376,14 @@ fn add_lines(lines: &[Line], v: &[Lanes], varies: &[bool], basis: (&[Lanes], &[L
                 *rate = amount * *rate;
             }
             let months = into[t..year_end].iter_mut().zip(&fte[t..year_end]).zip(&units[t..year_end]);
+            if !basis.varies && !varies[line.amount.0] && !escalation_varies {
+                // The same amount in every lane: computed once, as the projection does.
+                months.for_each(|((sum, fte), units)| {
+                    add(sum, &[rate[0] * line_basis(line.behavior, fte[0], units[0]); LANES])
+                });
+                t = year_end;
+                continue;
+            }
             // One loop per behaviour, each the projection's `rate · line_basis(…)` written out
             // (a fixed line's basis is 1.0, and rate · 1.0 is rate).
             match line.behavior {

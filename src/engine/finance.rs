@@ -131,6 +131,29 @@ pub fn percentile_sorted(sorted: &[f64], p: f64) -> f64 {
     }
 }
 
+/// The percentiles `ps` (ascending) of `data`, each exactly what [`percentile_sorted`] gives
+/// on the sorted data, found by selection instead of a sort (`data` is reordered): after the
+/// order statistic of one percentile is selected, the next, higher one lies in the part after
+/// it, so each selection searches less than the one before.
+pub fn percentiles<const N: usize>(data: &mut [f64], ps: [f64; N]) -> [f64; N] {
+    let n = data.len();
+    let mut from = 0;
+    ps.map(|p| match n {
+        0 => f64::NAN,
+        1 => data[0],
+        n => {
+            let rank = p.clamp(0.0, 1.0) * (n - 1) as f64;
+            let below = (rank.floor() as usize).max(from);
+            let w = rank - below as f64;
+            let (_, &mut lower, after) = data[from..].select_nth_unstable_by(below - from, f64::total_cmp);
+            // The next order statistic is the least value after the selected one.
+            let upper = after.iter().copied().min_by(f64::total_cmp).unwrap_or(lower);
+            from = below;
+            lower + (upper - lower) * w
+        }
+    })
+}
+
 /// `numerator / denominator`, or `None` when the denominator is 0 (§3).
 pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
     (denominator != 0.0).then(|| numerator / denominator)
@@ -179,5 +202,26 @@ mod tests {
         assert_eq!(percentile_sorted(&data, 0.0), 1.0);
         assert_eq!(percentile_sorted(&data, 1.0), 4.0);
         assert!((percentile_sorted(&data, 0.1) - 1.3).abs() < 1e-12);
+    }
+
+    #[test]
+    fn percentiles_by_selection_are_the_percentiles_of_the_sorted_data() {
+        let ps = [0.0, 0.05, 0.1, 0.25, 0.5, 0.5, 0.75, 0.9, 0.95, 1.0];
+        let datasets: Vec<Vec<f64>> = vec![
+            vec![],
+            vec![7.0],
+            vec![2.0, -1.0],
+            vec![3.0; 10],
+            (0..1000).map(|i| f64::from(i % 7) - 3.0).collect(),
+            (0..100_003).map(|i| ((f64::from(i) * 0.618_033_988_7).fract() - 0.4) * 1e6).collect(),
+            (0..999).map(|i| (f64::from(i) + 1.0).ln() * if i % 2 == 0 { 1.0 } else { -1e3 }).collect(),
+        ];
+        for data in datasets {
+            let mut sorted = data.clone();
+            sorted.sort_by(f64::total_cmp);
+            let expected = ps.map(|p| percentile_sorted(&sorted, p).to_bits());
+            let mut shuffled = data.clone();
+            assert_eq!(percentiles(&mut shuffled, ps).map(f64::to_bits), expected, "{} values", data.len());
+        }
     }
 }

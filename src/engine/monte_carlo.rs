@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::batch::{Batch, LANES, Lanes};
-use super::finance::percentile_sorted;
+use super::finance::percentiles;
 use super::plan::{Plan, Slot};
 use crate::model::{
     Distribution, Method, ValueKind, beta_cdf, lognormal_parameters, pert_shape, standard_normal_quantile,
@@ -104,26 +104,14 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Summarises `data` (sorted in place).
+    /// Summarises `data`, in draw order (it is reordered): sums in that order, percentiles by
+    /// selection rather than a sort (a sort of 100,000 draws cost more than the selections).
     pub fn of(data: &mut [f64]) -> Self {
-        // In parallel: with 100,000 draws the sorts are a large part of a run's serial tail.
-        // Equal keys under `total_cmp` are equal bits, so the sorted data are the same.
-        data.par_sort_unstable_by(f64::total_cmp);
         let n = data.len().max(1) as f64;
         let mean = data.iter().sum::<f64>() / n;
         let sd = (data.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
-        let p = |q| percentile_sorted(data, q);
-        Self {
-            mean,
-            sd,
-            p5: p(0.05),
-            p10: p(0.10),
-            p25: p(0.25),
-            p50: p(0.5),
-            p75: p(0.75),
-            p90: p(0.90),
-            p95: p(0.95),
-        }
+        let [p5, p10, p25, p50, p75, p90, p95] = percentiles(data, [0.05, 0.10, 0.25, 0.5, 0.75, 0.90, 0.95]);
+        Self { mean, sd, p5, p10, p25, p50, p75, p90, p95 }
     }
 }
 
@@ -137,13 +125,12 @@ pub struct Histogram {
 }
 
 impl Histogram {
-    /// A histogram of sorted data with `bins` equal-width bins from its minimum to its maximum
+    /// A histogram of `data` with `bins` equal-width bins from its minimum to its maximum
     /// (a single value gets a bin of width 1 around it).
-    pub fn of_sorted(sorted: &[f64], bins: usize) -> Self {
-        let (mut lo, mut hi) = match (sorted.first(), sorted.last()) {
-            (Some(&a), Some(&b)) => (a, b),
-            _ => (0.0, 1.0),
-        };
+    pub fn of(data: &[f64], bins: usize) -> Self {
+        let least = data.iter().copied().min_by(f64::total_cmp);
+        let greatest = data.iter().copied().max_by(f64::total_cmp);
+        let (mut lo, mut hi) = least.zip(greatest).unwrap_or((0.0, 1.0));
         if hi <= lo {
             lo -= 0.5;
             hi += 0.5;
@@ -151,7 +138,7 @@ impl Histogram {
         let width = (hi - lo) / bins as f64;
         let edges = (0..=bins).map(|i| lo + width * i as f64).collect();
         let mut counts = vec![0; bins];
-        for &x in sorted {
+        for &x in data {
             let bin = (((x - lo) / width) as usize).min(bins - 1);
             counts[bin] += 1;
         }
@@ -497,8 +484,8 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
                 let mut npvs = gather(|b| &b.npv, o);
                 let mut savings = gather(|b| &b.savings, o);
                 let prob_loss = npvs.iter().filter(|&&x| x < 0.0).count() as f64 / n as f64;
+                let histogram = Histogram::of(&npvs, HISTOGRAM_BINS);
                 let npv = Summary::of(&mut npvs);
-                let histogram = Histogram::of_sorted(&npvs, HISTOGRAM_BINS);
                 let bands = &columns[o * horizon..(o + 1) * horizon];
                 OptionSimulation {
                     name: plan.option_names[o].clone(),
@@ -529,21 +516,51 @@ fn from_order_key(key: u32) -> f32 {
     f32::from_bits(if key & 0x8000_0000 != 0 { key & 0x7FFF_FFFF } else { !key })
 }
 
-/// Bucket bits of [`band_percentiles`]: 2,048 buckets.
+/// Bucket bits of [`order_statistics`]: 2,048 buckets.
 const BUCKET_BITS: u32 = 11;
+/// At most this many keys are simply sorted by [`order_statistics`].
+const SORT_BELOW: usize = 2048;
 
 /// P10, P50 and P90 of a column (as [`order_key`]s), interpolating linearly between order
-/// statistics exactly as [`percentile_sorted`] does on the sorted column.
-///
-/// Without sorting, and without the three selections that were a fifth of a run: the keys are
-/// counted into 2,048 buckets of equal key width between the column's least and greatest key
-/// (keys order like the values, so buckets do too), the buckets holding the six order
-/// statistics the percentiles need are found from the counts, and only their keys are searched.
-/// Three light passes over the column instead of about three quickselects.
+/// statistics exactly as [`percentile_sorted`](super::finance::percentile_sorted) does on the
+/// sorted column.
 fn band_percentiles(keys: &[u32]) -> (f64, f64, f64) {
     let n = keys.len();
     if n == 0 {
         return (f64::NAN, f64::NAN, f64::NAN);
+    }
+    let percentiles = [0.1, 0.5, 0.9].map(|p| {
+        let rank = p * (n - 1) as f64;
+        let below = rank.floor() as usize;
+        (below, (below + 1).min(n - 1), rank - below as f64)
+    });
+    let ranks: Vec<usize> = percentiles.iter().flat_map(|&(below, above, _)| [below, above]).collect();
+    let mut statistics = vec![0; ranks.len()];
+    order_statistics(keys, &ranks, &mut statistics);
+    let value = |i: usize| f64::from(from_order_key(statistics[i]));
+    let [p10, p50, p90] = [0, 1, 2].map(|i| {
+        let (lower, upper) = (value(2 * i), value(2 * i + 1));
+        lower + (upper - lower) * percentiles[i].2
+    });
+    (p10, p50, p90)
+}
+
+/// The order statistics of `keys` at `ranks` (each below `keys.len()`), into `out`.
+///
+/// Without sorting the column, and without the selections that were a fifth of a run: the
+/// keys are counted into 2,048 buckets of equal key width between the least and the greatest
+/// key (keys order like the values, so the buckets do too), the buckets holding the wanted
+/// ranks are found from the counts, and only their keys are kept and searched the same way.
+/// Each level narrows the key span at least 1,024-fold, so a column whose values crowd into
+/// a few buckets (around zero, say, where floats are dense) still takes a few light passes.
+fn order_statistics(keys: &[u32], ranks: &[usize], out: &mut [u32]) {
+    if keys.len() <= SORT_BELOW {
+        let mut sorted = keys.to_vec();
+        sorted.sort_unstable();
+        for (out, &rank) in out.iter_mut().zip(ranks) {
+            *out = sorted[rank];
+        }
+        return;
     }
     let (least, greatest) = keys.iter().fold((u32::MAX, u32::MIN), |(lo, hi), &k| (lo.min(k), hi.max(k)));
     let shift = (u32::BITS - (greatest - least).leading_zeros()).saturating_sub(BUCKET_BITS);
@@ -562,48 +579,39 @@ fn band_percentiles(keys: &[u32]) -> (f64, f64, f64) {
         })
         .collect();
     let bucket_of_rank = |rank: usize| starts.partition_point(|&start| start <= rank) - 1;
-    let percentiles = [0.1, 0.5, 0.9].map(|p| {
-        let rank = p * (n - 1) as f64;
-        let below = rank.floor() as usize;
-        (below, (below + 1).min(n - 1), rank - below as f64)
-    });
     // The buckets to keep, each with its place in `kept` (u8::MAX: not kept).
     let mut place = vec![u8::MAX; counts.len()];
-    let mut kept: Vec<Vec<u32>> = Vec::new();
-    for &(below, above, _) in &percentiles {
-        for rank in [below, above] {
-            let b = bucket_of_rank(rank);
-            if place[b] == u8::MAX {
-                place[b] = kept.len() as u8;
-                kept.push(Vec::with_capacity(counts[b]));
-            }
+    let mut kept: Vec<(usize, Vec<u32>)> = Vec::new();
+    for &rank in ranks {
+        let b = bucket_of_rank(rank);
+        if place[b] == u8::MAX {
+            place[b] = kept.len() as u8;
+            kept.push((b, Vec::with_capacity(counts[b])));
         }
     }
     for &key in keys {
-        if let Some(bucket) = kept.get_mut(usize::from(place[bucket(key)])) {
+        if let Some((_, bucket)) = kept.get_mut(usize::from(place[bucket(key)])) {
             bucket.push(key);
         }
     }
-    // Within a kept bucket, rank r is found by selection; rank r + 1 is then the least key after
-    // it, in the same bucket or, past its end, the least key of the next kept one.
-    let mut statistics = |below: usize, above: usize| -> (f64, f64) {
-        let b = bucket_of_rank(below);
-        let bucket = &mut kept[usize::from(place[b])];
-        let (_, &mut lower, after) = bucket.select_nth_unstable(below - starts[b]);
-        let upper = if above == below {
-            lower
-        } else if let Some(&least_after) = after.iter().min() {
-            least_after
-        } else {
-            kept[usize::from(place[bucket_of_rank(above)])].iter().copied().min().unwrap_or(lower)
-        };
-        (f64::from(from_order_key(lower)), f64::from(from_order_key(upper)))
-    };
-    let [p10, p50, p90] = percentiles.map(|(below, above, w)| {
-        let (lower, upper) = statistics(below, above);
-        lower + (upper - lower) * w
-    });
-    (p10, p50, p90)
+    for (b, bucket_keys) in &kept {
+        if least == greatest || bucket_keys.len() == keys.len() {
+            // One key value only (shift 0 and a single bucket): every rank is it.
+            out.fill(least);
+            return;
+        }
+        let (local, places): (Vec<usize>, Vec<usize>) = ranks
+            .iter()
+            .enumerate()
+            .filter(|&(_, &rank)| bucket_of_rank(rank) == *b)
+            .map(|(i, &rank)| (rank - starts[*b], i))
+            .unzip();
+        let mut found = vec![0; local.len()];
+        order_statistics(bucket_keys, &local, &mut found);
+        for (i, value) in places.into_iter().zip(found) {
+            out[i] = value;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -675,8 +683,8 @@ mod tests {
         let columns: Vec<(&str, Vec<f32>)> = vec![
             ("one value", vec![4.5]),
             ("two values", vec![3.0, -1.0]),
-            ("all equal", vec![2.5; 1000]),
-            ("a few distinct values", (0..999).map(|i| (i % 3) as f32).collect()),
+            ("all equal", vec![2.5; 5000]),
+            ("a few distinct values", (0..9999).map(|i| (i % 3) as f32).collect()),
             ("uniform, crossing zero", spread(100_000, &|u| (u - 0.3) * 2e6)),
             ("concentrated, with outliers", {
                 let mut v = spread(50_001, &|u| 1e7 + u * 10.0);
