@@ -175,7 +175,7 @@ impl Batch {
                 if let Some((rate, change)) = option.fx {
                     map(&mut fx, &v[change.0], varies[change.0], |c| escalate(c, year));
                     for (fx, rate) in fx.iter_mut().zip(&v[rate.0]) {
-                        *fx = rate * *fx;
+                        *fx *= rate;
                     }
                 }
             }
@@ -373,7 +373,7 @@ fn add_lines(lines: &[Line], v: &[Lanes], varies: &[bool], basis: Basis<'_>, int
             let year_end = ((year + 1) * 12).min(end);
             map(&mut rate, escalation, escalation_varies, |e| escalate(e, year));
             for (rate, amount) in rate.iter_mut().zip(&amount) {
-                *rate = amount * *rate;
+                *rate *= amount;
             }
             let months = into[t..year_end].iter_mut().zip(&fte[t..year_end]).zip(&units[t..year_end]);
             if !basis.varies && !varies[line.amount.0] && !escalation_varies {
