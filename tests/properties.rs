@@ -78,8 +78,9 @@ fn estimate(wild: bool, lo: f64, hi: f64, uncertain: bool) -> BoxedStrategy<Esti
         prop_oneof![number(true).prop_map(Estimate::Fixed), distribution(true).prop_map(Estimate::Uncertain)].boxed()
     } else if uncertain {
         let scale = move |d: Distribution| {
-            // Rescale the base-1..1000 distribution into lo..hi, keeping it valid.
-            let f = |x: f64| lo + (hi - lo) * (x / 1100.0);
+            // Rescale the distribution (base 0.1..1000, spread up to 50 %: values up to 1500)
+            // into lo..hi, keeping it valid (a share's mode above 1 would not be).
+            let f = |x: f64| lo + (hi - lo) * (x / 1500.0);
             match d {
                 Distribution::Uniform { low, high } => Distribution::Uniform { low: f(low), high: f(high) },
                 Distribution::Triangular { low, mode, high } => {
@@ -89,7 +90,7 @@ fn estimate(wild: bool, lo: f64, hi: f64, uncertain: bool) -> BoxedStrategy<Esti
                     Distribution::Pert { low: f(low), mode: f(mode), high: f(high) }
                 }
                 Distribution::Normal { mean, sd } => {
-                    Distribution::Normal { mean: f(mean), sd: sd * (hi - lo) / 1100.0 }
+                    Distribution::Normal { mean: f(mean), sd: sd * (hi - lo) / 1500.0 }
                 }
                 Distribution::LogNormal { p5, p95 } if lo > 0.0 => Distribution::LogNormal { p5: f(p5), p95: f(p95) },
                 Distribution::LogNormal { p5, p95 } => Distribution::Uniform { low: f(p5), high: f(p95) },
