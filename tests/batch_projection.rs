@@ -94,6 +94,6 @@ fn every_lane_has_the_projections_savings_and_npv_when_only_the_discount_rate_or
     let discount = plan.slot_of("discount_rate").expect("the discount rate is an input");
     assert_lanes_match_the_projection("discount rate", &plan, |i| i == discount.0);
     for slot in 0..plan.inputs.len() {
-        assert_lanes_match_the_projection(&plan.inputs[slot].path, &plan, |i| i == slot);
+        assert_lanes_match_the_projection(&plan.input_path(Slot(slot)), &plan, |i| i == slot);
     }
 }

@@ -6,7 +6,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use shoreline::engine::monte_carlo::{Control, Settings, SimulationResult, simulate};
-use shoreline::engine::{Evaluation, Plan, Projection, finance};
+use shoreline::engine::{Evaluation, Plan, Projection, Slot, finance};
 use shoreline::model::{
     self, Behavior, CostLine, Distribution, Estimate, Fx, HiddenCategory, HiddenCost, HiddenCostKind, InHouse,
     Learning, Method, Model, Override, Period, Pricing, Scenario, Shore, Simulation, SourcingOption, Staffing, Tier,
@@ -78,8 +78,9 @@ fn estimate(wild: bool, lo: f64, hi: f64, uncertain: bool) -> BoxedStrategy<Esti
         prop_oneof![number(true).prop_map(Estimate::Fixed), distribution(true).prop_map(Estimate::Uncertain)].boxed()
     } else if uncertain {
         let scale = move |d: Distribution| {
-            // Rescale the base-1..1000 distribution into lo..hi, keeping it valid.
-            let f = |x: f64| lo + (hi - lo) * (x / 1100.0);
+            // Rescale the distribution (base 0.1..1000, spread up to 50 %: values up to 1500)
+            // into lo..hi, keeping it valid (a share's mode above 1 would not be).
+            let f = |x: f64| lo + (hi - lo) * (x / 1500.0);
             match d {
                 Distribution::Uniform { low, high } => Distribution::Uniform { low: f(low), high: f(high) },
                 Distribution::Triangular { low, mode, high } => {
@@ -89,7 +90,7 @@ fn estimate(wild: bool, lo: f64, hi: f64, uncertain: bool) -> BoxedStrategy<Esti
                     Distribution::Pert { low: f(low), mode: f(mode), high: f(high) }
                 }
                 Distribution::Normal { mean, sd } => {
-                    Distribution::Normal { mean: f(mean), sd: sd * (hi - lo) / 1100.0 }
+                    Distribution::Normal { mean: f(mean), sd: sd * (hi - lo) / 1500.0 }
                 }
                 Distribution::LogNormal { p5, p95 } if lo > 0.0 => Distribution::LogNormal { p5: f(p5), p95: f(p95) },
                 Distribution::LogNormal { p5, p95 } => Distribution::Uniform { low: f(p5), high: f(p95) },
@@ -561,6 +562,59 @@ proptest! {
             if let Some(kb) = e.options[o].hidden_multiplier_at_break_even {
                 prop_assert!((n0[o] + kb * slope).abs() <= 1e-7 * scale, "option {}: npv({}) is not 0", o, kb);
             }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan's numbering of the inputs
+
+/// Input `i` of `plan` moved to a different valid value.
+fn moved(plan: &Plan, values: &[f64], i: usize) -> f64 {
+    plan.inputs[i].kind.clamp(values[i] * 0.77 + 0.013)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// The plan numbers the inputs as `model::inputs` lists them: same paths, labels, ranges
+    /// and estimates, slot `i` being input `i`.
+    #[test]
+    fn a_plans_inputs_are_the_models_inputs_in_order(m in model_strategy(false)) {
+        let plan = Plan::new(&m);
+        let listed = model::inputs::inputs(&m);
+        prop_assert_eq!(plan.inputs.len(), listed.len());
+        for (i, (input, info)) in plan.inputs.iter().zip(&listed).enumerate() {
+            prop_assert_eq!(&plan.input_path(Slot(i)), &info.path);
+            prop_assert_eq!(&plan.input_label(Slot(i)), &info.label);
+            prop_assert_eq!(input.kind, info.kind);
+            prop_assert_eq!(input.estimate, info.estimate);
+            prop_assert_eq!(plan.slot_of(&info.path), Some(Slot(i)));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    /// And each slot drives the field its path names: moving slot `i` in the values evaluates
+    /// like moving the input at path `i` in the model.
+    #[test]
+    fn each_plan_slot_drives_the_field_its_path_names(m in model_strategy(false)) {
+        let plan = Plan::new(&m);
+        let base = plan.base_values();
+        for i in 0..base.len() {
+            let mut values = base.clone();
+            values[i] = moved(&plan, &base, i);
+            let mut changed = m.clone();
+            model::inputs::set_input(&mut changed, &plan.input_path(Slot(i)), Estimate::Fixed(values[i]))
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            // Debug text: equal numbers print alike, NaN included.
+            prop_assert_eq!(
+                format!("{:?}", Evaluation::of_plan(&plan, &values)),
+                format!("{:?}", Evaluation::of_model(&changed)),
+                "slot {} ({})", i, plan.input_path(Slot(i))
+            );
         }
     }
 }

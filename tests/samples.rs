@@ -3,12 +3,13 @@
 
 use std::collections::BTreeSet;
 
-use shoreline::model::inputs::inputs;
+use shoreline::engine::{Evaluation, Plan, Slot};
+use shoreline::model::inputs::{inputs, set_input};
 use shoreline::model::io::{from_ron_str, to_ron_string};
 use shoreline::model::samples::{self, SAMPLES, Sample};
 use shoreline::model::{
-    Behavior, DISTRIBUTION_NAMES, HiddenCategory, HiddenCostKind, Method, Model, Period, Pricing, Shore, Staffing,
-    validate,
+    Behavior, DISTRIBUTION_NAMES, Estimate, HiddenCategory, HiddenCostKind, Method, Model, Period, Pricing, Shore,
+    Staffing, validate,
 };
 
 fn load(sample: &Sample) -> Model {
@@ -181,6 +182,34 @@ fn every_sample_has_a_scenario_and_every_scenario_applies() {
         for i in 0..model.scenarios.len() {
             let variant = model.with_scenario(i).unwrap_or_else(|e| panic!("{}: {e}", sample.file_name));
             assert_ne!(variant, model, "{}: scenario {i} changes nothing", sample.file_name);
+        }
+    }
+}
+
+#[test]
+fn every_plan_slot_is_the_input_at_its_path() {
+    // The plan numbers the inputs as `model::inputs` lists them, and each slot drives the
+    // field its path names: moving slot i evaluates like moving the input at path i.
+    for (sample, model) in all() {
+        let plan = Plan::new(&model);
+        let listed = inputs(&model);
+        assert_eq!(plan.inputs.len(), listed.len(), "{}", sample.file_name);
+        let base = plan.base_values();
+        for (i, info) in listed.iter().enumerate() {
+            let at = format!("{}: slot {i} ({})", sample.file_name, info.path);
+            assert_eq!(plan.input_path(Slot(i)), info.path, "{at}");
+            assert_eq!(plan.input_label(Slot(i)), info.label, "{at}");
+            assert_eq!((plan.inputs[i].kind, plan.inputs[i].estimate), (info.kind, info.estimate), "{at}");
+            assert_eq!(plan.slot_of(&info.path), Some(Slot(i)), "{at}");
+            let mut values = base.clone();
+            values[i] = info.kind.clamp(base[i] * 0.77 + 0.013);
+            let mut changed = model.clone();
+            set_input(&mut changed, &info.path, Estimate::Fixed(values[i])).expect("the path names an input");
+            assert_eq!(
+                format!("{:?}", Evaluation::of_plan(&plan, &values)),
+                format!("{:?}", Evaluation::of_model(&changed)),
+                "{at}"
+            );
         }
     }
 }

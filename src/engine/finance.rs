@@ -59,9 +59,22 @@ impl DiscountChain {
     }
 }
 
+/// Levels of the bisection [`irr`] decides per pass over the flows.
+const IRR_DEPTH: usize = 2;
+/// Rates whose NPV one pass computes: every midpoint the next `IRR_DEPTH` levels may ask for.
+const IRR_LANES: usize = (1 << IRR_DEPTH) - 1;
+/// The most bisection levels [`irr`] takes (it stops sooner, when the bracket cannot shrink).
+const IRR_LEVELS: usize = 200;
+
 /// The internal rate of return as an annual rate: the root of the NPV found by bisection of
 /// the annual rate on (−0.99, 100). `None` when the flows never change sign or the NPV has the
 /// same sign at both ends of the bracket.
+///
+/// Each bisection step waits on the sign of one NPV, a chain of dependent multiplications, so
+/// steps one after another leave the processor mostly idle. Every midpoint the next few steps
+/// can ask for is known before any of their signs, so one pass computes the NPV at all of them
+/// together (independent chains, side by side) and then takes those steps: the same steps, with
+/// the same NPVs ([`npv`]'s arithmetic in each lane), as one step at a time.
 pub fn irr(flows: &[f64]) -> Option<f64> {
     let has_gain = flows.iter().any(|&f| f > 0.0);
     let has_loss = flows.iter().any(|&f| f < 0.0);
@@ -69,26 +82,62 @@ pub fn irr(flows: &[f64]) -> Option<f64> {
         return None;
     }
     let (mut lo, mut hi) = (-0.99_f64, 100.0_f64);
-    let (f_lo, f_hi) = (npv(flows, lo), npv(flows, hi));
+    let [f_lo, f_hi] = npv_at_rates(flows, [lo, hi]);
     if !(f_lo.is_finite() && f_hi.is_finite()) || f_lo.signum() == f_hi.signum() {
         return None;
     }
-    for _ in 0..200 {
-        let mid = 0.5 * (lo + hi);
-        if mid <= lo || mid >= hi {
-            break;
+    let mut level = 0;
+    while level < IRR_LEVELS {
+        // The midpoints of the next levels as a tree: node i bisects its bracket, node 2i + 1
+        // the lower half of it and node 2i + 2 the upper half.
+        let mut brackets = [(lo, hi); IRR_LANES];
+        let mut mids = [0.0; IRR_LANES];
+        for i in 0..IRR_LANES {
+            let (a, b) = brackets[i];
+            let mid = 0.5 * (a + b);
+            mids[i] = mid;
+            if 2 * i + 2 < IRR_LANES {
+                brackets[2 * i + 1] = (a, mid);
+                brackets[2 * i + 2] = (mid, b);
+            }
         }
-        let f_mid = npv(flows, mid);
-        if f_mid == 0.0 {
-            return Some(mid);
-        }
-        if f_mid.signum() == f_lo.signum() {
-            lo = mid;
-        } else {
-            hi = mid;
+        let npvs = npv_at_rates(flows, mids);
+        let mut node = 0;
+        while node < IRR_LANES && level < IRR_LEVELS {
+            let mid = mids[node];
+            if mid <= lo || mid >= hi {
+                return Some(0.5 * (lo + hi));
+            }
+            let f_mid = npvs[node];
+            if f_mid == 0.0 {
+                return Some(mid);
+            }
+            if f_mid.signum() == f_lo.signum() {
+                lo = mid;
+                node = 2 * node + 2;
+            } else {
+                hi = mid;
+                node = 2 * node + 1;
+            }
+            level += 1;
         }
     }
     Some(0.5 * (lo + hi))
+}
+
+/// [`npv`] at each of `N` rates, in one pass over the flows: each lane does [`npv`]'s
+/// arithmetic in [`npv`]'s order, so each result is [`npv`]'s to the bit.
+fn npv_at_rates<const N: usize>(flows: &[f64], rates: [f64; N]) -> [f64; N] {
+    let steps = rates.map(|rate| (1.0 + rate).powf(-1.0 / 12.0));
+    let mut factors = [1.0; N];
+    let mut totals = [0.0; N];
+    for f in flows {
+        for k in 0..N {
+            factors[k] *= steps[k];
+            totals[k] += f * factors[k];
+        }
+    }
+    totals
 }
 
 /// The least k ≥ 1 such that the cumulative savings through month k−1 and every later month
@@ -161,6 +210,9 @@ pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::collection::vec;
+    use proptest::prelude::*;
+
     use super::*;
 
     #[test]
@@ -222,6 +274,78 @@ mod tests {
             let expected = ps.map(|p| percentile_sorted(&sorted, p).to_bits());
             let mut shuffled = data.clone();
             assert_eq!(percentiles(&mut shuffled, ps).map(f64::to_bits), expected, "{} values", data.len());
+        }
+    }
+
+    /// [`irr`] as the contract words it, one bisection step and one NPV at a time: the oracle
+    /// the batched search must match to the bit.
+    fn reference_irr(flows: &[f64]) -> Option<f64> {
+        let has_gain = flows.iter().any(|&f| f > 0.0);
+        let has_loss = flows.iter().any(|&f| f < 0.0);
+        if !(has_gain && has_loss) {
+            return None;
+        }
+        let (mut lo, mut hi) = (-0.99_f64, 100.0_f64);
+        let (f_lo, f_hi) = (npv(flows, lo), npv(flows, hi));
+        if !(f_lo.is_finite() && f_hi.is_finite()) || f_lo.signum() == f_hi.signum() {
+            return None;
+        }
+        for _ in 0..200 {
+            let mid = 0.5 * (lo + hi);
+            if mid <= lo || mid >= hi {
+                break;
+            }
+            let f_mid = npv(flows, mid);
+            if f_mid == 0.0 {
+                return Some(mid);
+            }
+            if f_mid.signum() == f_lo.signum() {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Some(0.5 * (lo + hi))
+    }
+
+    fn same_irr(flows: &[f64]) -> Result<(), TestCaseError> {
+        let (got, want) = (irr(flows), reference_irr(flows));
+        prop_assert_eq!(got.map(f64::to_bits), want.map(f64::to_bits), "{:?} vs {:?} for {:?}", got, want, flows);
+        Ok(())
+    }
+
+    #[test]
+    fn irr_is_the_one_step_bisection_on_edge_cases() {
+        // A root at a rate of 0, zero months, an infinite, a NaN and huge flows, a single
+        // month, several roots.
+        let cases: [&[f64]; 7] = [
+            &[-1.0, 1.0],
+            &[0.0, -5.0, 0.0, 7.0],
+            &[-1.0, f64::INFINITY],
+            &[-1.0, f64::NAN, 2.0],
+            &[-1e300, 1e300, 1e300],
+            &[5.0],
+            &[-1.0, 3.0, -3.0, 1.0],
+        ];
+        for flows in cases {
+            same_irr(flows).expect("same IRR");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Savings-like flows (costs first, then gains) and arbitrary ones with several sign
+        /// changes (several roots: the bisection's path picks one, and so must the batch's).
+        #[test]
+        fn irr_is_the_one_step_bisection(
+            head in vec(-1e6..0.0_f64, 0..12),
+            tail in vec(prop_oneof![3 => -2e5..1e6_f64, 1 => Just(0.0)], 1..60),
+            wild in vec(prop_oneof![3 => -1e6..1e6_f64, 1 => Just(0.0), 1 => -1e-3..1e-3_f64], 1..40),
+        ) {
+            let savings: Vec<f64> = head.iter().chain(&tail).copied().collect();
+            same_irr(&savings)?;
+            same_irr(&wild)?;
         }
     }
 }

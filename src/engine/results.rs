@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::break_even::break_even_volume;
+use super::break_even::BreakEven;
 use super::finance::{cumulative, discount_factors, irr, payback_months, present_value, ratio};
 use super::plan::Plan;
 use super::project::{OptionSeries, Projection};
@@ -103,11 +103,15 @@ impl Evaluation {
         let in_house_total: f64 = projection.cost.iter().sum();
         let in_house_fixed: f64 = projection.fixed.iter().sum();
         let volume_total: f64 = projection.volume.iter().sum();
-        let options = projection
-            .options
-            .iter()
+        let mut break_even = BreakEven::new(plan, values);
+        // The projection's series move into the results rather than being copied.
+        let Projection { volume, fte, cost, options, .. } = projection;
+        let options = options
+            .into_iter()
             .enumerate()
-            .map(|(i, series)| option_result(plan, values, i, series, &factors, in_house_total, volume_total))
+            .map(|(i, series)| {
+                option_result(plan, i, series, &factors, in_house_total, volume_total, break_even.volume(i))
+            })
             .collect();
         Self {
             in_house: InHouseResult {
@@ -115,9 +119,9 @@ impl Evaluation {
                 fixed_total: in_house_fixed,
                 variable_total: in_house_total - in_house_fixed,
                 cost_per_unit: ratio(in_house_total, volume_total),
-                volume: projection.volume,
-                fte: projection.fte,
-                cost: projection.cost,
+                volume,
+                fte,
+                cost,
             },
             options,
         }
@@ -126,12 +130,12 @@ impl Evaluation {
 
 fn option_result(
     plan: &Plan,
-    values: &[f64],
     index: usize,
-    s: &OptionSeries,
+    s: OptionSeries,
     factors: &[f64],
     in_house_total: f64,
     volume_total: f64,
+    break_even_volume: Option<f64>,
 ) -> OptionResult {
     let total: f64 = s.cost.iter().sum();
     let fixed_total: f64 = s.fixed.iter().sum();
@@ -158,14 +162,14 @@ fn option_result(
         hidden_pct_of_fees: ratio(hidden_total, fees_total),
         hidden_multiplier_at_break_even: (hidden_pv > 0.0 && npv_without_hidden > 0.0)
             .then(|| npv_without_hidden / hidden_pv),
-        break_even_volume: break_even_volume(plan, index, values),
-        fte: s.fte.clone(),
-        fees: s.fees.clone(),
-        retained: s.retained.clone(),
-        parallel: s.parallel.clone(),
-        hidden: s.hidden.clone(),
-        cost: s.cost.clone(),
-        savings: s.savings.clone(),
+        break_even_volume,
+        fte: s.fte,
+        fees: s.fees,
+        retained: s.retained,
+        parallel: s.parallel,
+        hidden: s.hidden,
+        cost: s.cost,
+        savings: s.savings,
         cumulative_savings,
     }
 }

@@ -131,8 +131,8 @@ pub fn sensitivity(plan: &Plan, option: usize) -> Sensitivity {
             let npv_low = probe.npv_at(Slot(i), low);
             let npv_high = probe.npv_at(Slot(i), high);
             Some(TornadoBar {
-                path: input.path.clone(),
-                label: input.label.clone(),
+                path: input.site.to_string(),
+                label: input.site.label(plan),
                 low,
                 high,
                 npv_low,
@@ -242,7 +242,7 @@ pub fn goal_seek(
     let Some((mut x0, mut x1, mut g0, _)) = best else {
         let min = gaps.iter().copied().fold(f64::INFINITY, f64::min) + target;
         let max = gaps.iter().copied().fold(f64::NEG_INFINITY, f64::max) + target;
-        return Err(GoalSeekError::Unreachable { label: input.label.clone(), lo, hi, target, min, max });
+        return Err(GoalSeekError::Unreachable { label: input.site.label(plan), lo, hi, target, min, max });
     };
     if g0 != 0.0 {
         for _ in 0..100 {

@@ -37,7 +37,7 @@ pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp, open_now: bool) {
             dialog.path = if plan.slot_of(&rate).is_some() {
                 rate
             } else {
-                plan.inputs.first().map(|i| i.path.clone()).unwrap_or_default()
+                plan.inputs.first().map(|i| i.site.to_string()).unwrap_or_default()
             };
             dialog.savings = true;
             dialog.target = 25.0;
@@ -59,13 +59,13 @@ pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp, open_now: bool) {
         ui.add_space(6.0);
         egui::Grid::new("goal_seek_grid").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
             let label = ui.label("Input");
-            let current = plan.slot_of(&dialog.path).map(|s| plan.inputs[s.0].label.clone()).unwrap_or_default();
+            let current = plan.slot_of(&dialog.path).map(|s| plan.input_label(s)).unwrap_or_default();
             egui::ComboBox::from_id_salt("goal_seek_input")
                 .selected_text(current)
                 .width(320.0)
                 .show_ui(ui, |ui| {
                     for i in &plan.inputs {
-                        ui.selectable_value(&mut dialog.path, i.path.clone(), &i.label);
+                        ui.selectable_value(&mut dialog.path, i.site.to_string(), i.site.label(plan));
                     }
                 })
                 .response
@@ -123,8 +123,7 @@ pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp, open_now: bool) {
                     format::compact_money(*achieved, &currency)
                 };
                 let metric_name = if dialog.savings { "savings of" } else { "an NPV of" };
-                let input_label =
-                    plan.slot_of(&dialog.path).map(|s| plan.inputs[s.0].label.clone()).unwrap_or_default();
+                let input_label = plan.slot_of(&dialog.path).map(|s| plan.input_label(s)).unwrap_or_default();
                 ui.label(format!("{input_label} ="));
                 ui.label(
                     egui::RichText::new(format!("{value_text} gives {metric_name} {achieved_text}"))

@@ -28,7 +28,8 @@ pub(super) fn pair(ui: &egui::Ui, plan: &Plan, sens: &Sensitivity) -> (String, S
     {
         return (x, y);
     }
-    let mut defaults = sens.tornado.iter().map(|b| b.path.clone()).chain(plan.inputs.iter().map(|i| i.path.clone()));
+    let mut defaults =
+        sens.tornado.iter().map(|b| b.path.clone()).chain(plan.inputs.iter().map(|i| i.site.to_string()));
     let x = defaults.next().unwrap_or_default();
     let y = defaults.find(|p| *p != x).unwrap_or_else(|| x.clone());
     (x, y)
@@ -65,7 +66,7 @@ pub(super) fn show(ui: &mut egui::Ui, plan: &Plan, map: Option<(&str, &str, &Hea
     let base = [plan.inputs[xs.0].estimate.base(), plan.inputs[ys.0].estimate.base()];
     let line_color = ui.visuals().strong_text_color();
     let (xk, yk) = (x_input.kind, y_input.kind);
-    let (x_label, y_label) = (x_input.label.clone(), y_input.label.clone());
+    let (x_label, y_label) = (plan.input_label(xs), plan.input_label(ys));
     let cur = currency.to_owned();
     let hover = move |p: &PlotPoint| -> String {
         let col = (((p.x - map.x[0]) / dx).round().max(0.0) as usize).min(nx - 1);
@@ -80,8 +81,8 @@ pub(super) fn show(ui: &mut egui::Ui, plan: &Plan, map: Option<(&str, &str, &Hea
     Plot::new(("sensitivity_heat_map", option))
         .height(HEIGHT)
         .legend(Legend::default().position(egui_plot::Corner::RightTop).background_alpha(0.85))
-        .x_axis_label(x_input.label.clone())
-        .y_axis_label(y_input.label.clone())
+        .x_axis_label(plan.input_label(xs))
+        .y_axis_label(plan.input_label(ys))
         .x_axis_formatter(move |m, _| input_value(xk, m.value))
         .y_axis_formatter(move |m, _| input_value(yk, m.value))
         .label_formatter(move |pos| {
@@ -110,18 +111,15 @@ pub(super) fn show(ui: &mut egui::Ui, plan: &Plan, map: Option<(&str, &str, &Hea
 
 fn input_menu(ui: &mut egui::Ui, label: &str, salt: &str, plan: &Plan, path: &mut String) {
     let label = ui.label(label);
-    let current = plan.slot_of(path).map(|s| plan.inputs[s.0].label.clone()).unwrap_or_default();
+    let current = plan.slot_of(path).map(|s| plan.input_label(s)).unwrap_or_default();
     egui::ComboBox::from_id_salt(salt)
         .selected_text(current)
         .width(260.0)
         .show_ui(ui, |ui| {
             for input in &plan.inputs {
-                let text = if input.estimate.is_uncertain() {
-                    format!("{} (uncertain)", input.label)
-                } else {
-                    input.label.clone()
-                };
-                ui.selectable_value(path, input.path.clone(), text);
+                let label = input.site.label(plan);
+                let text = if input.estimate.is_uncertain() { format!("{label} (uncertain)") } else { label };
+                ui.selectable_value(path, input.site.to_string(), text);
             }
         })
         .response
