@@ -315,7 +315,8 @@ struct Uncertain {
 struct BlockResult {
     npv: Vec<f64>,
     savings: Vec<f64>,
-    cumulative: Vec<f32>,
+    /// As [`order_key`]s of the `f32` values: what the band percentiles select on.
+    cumulative: Vec<u32>,
 }
 
 /// Runs `settings.samples` draws of the plan.
@@ -393,7 +394,7 @@ fn run_blocks(plan: &Plan, uncertain: &[Uncertain], settings: Settings, control:
                 let mut out = BlockResult {
                     npv: vec![0.0; options * len],
                     savings: vec![0.0; options * len],
-                    cumulative: if keep_bands { vec![0.0; columns * len] } else { Vec::new() },
+                    cumulative: if keep_bands { vec![0; columns * len] } else { Vec::new() },
                 };
                 for lanes_start in (0..len).step_by(LANES) {
                     let lanes = LANES.min(len - lanes_start);
@@ -412,7 +413,7 @@ fn run_blocks(plan: &Plan, uncertain: &[Uncertain], settings: Settings, control:
                             if keep_bands {
                                 let at = (o * horizon + t) * len + lanes_start;
                                 for (band, running) in out.cumulative[at..at + lanes].iter_mut().zip(&running) {
-                                    *band = *running as f32;
+                                    *band = order_key(*running as f32);
                                 }
                             }
                         }
@@ -464,14 +465,12 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
     let columns: Vec<(f64, f64, f64)> = (0..options * horizon)
         .into_par_iter()
         .map(|column| {
-            let mut keys: Vec<u32> = Vec::with_capacity(n);
-            for (b, block) in blocks.iter().enumerate() {
-                let len = block_len(b);
-                if !block.cumulative.is_empty() {
-                    keys.extend(block.cumulative[column * len..(column + 1) * len].iter().map(|&x| order_key(x)));
-                }
-            }
-            band_percentiles(&keys)
+            // The column's keys stay in their blocks: no copy of every band value.
+            let parts: Vec<&[u32]> = (blocks.iter().enumerate())
+                .filter(|(_, block)| !block.cumulative.is_empty())
+                .map(|(b, block)| &block.cumulative[column * block_len(b)..(column + 1) * block_len(b)])
+                .collect();
+            band_percentiles(&parts)
         })
         .collect();
     if control.is_cancelled() {
@@ -524,8 +523,8 @@ const SORT_BELOW: usize = 2048;
 /// P10, P50 and P90 of a column (as [`order_key`]s), interpolating linearly between order
 /// statistics exactly as [`percentile_sorted`](super::finance::percentile_sorted) does on the
 /// sorted column.
-fn band_percentiles(keys: &[u32]) -> (f64, f64, f64) {
-    let n = keys.len();
+fn band_percentiles(keys: &[&[u32]]) -> (f64, f64, f64) {
+    let n = keys.iter().map(|part| part.len()).sum::<usize>();
     if n == 0 {
         return (f64::NAN, f64::NAN, f64::NAN);
     }
@@ -545,7 +544,8 @@ fn band_percentiles(keys: &[u32]) -> (f64, f64, f64) {
     (p10, p50, p90)
 }
 
-/// The order statistics of `keys` at `ranks` (each below `keys.len()`), into `out`.
+/// The order statistics at `ranks` (each below the number of keys) of the keys in `parts`, into
+/// `out`.
 ///
 /// Without sorting the column, and without the selections that were a fifth of a run: the
 /// keys are counted into 2,048 buckets of equal key width between the least and the greatest
@@ -553,22 +553,37 @@ fn band_percentiles(keys: &[u32]) -> (f64, f64, f64) {
 /// ranks are found from the counts, and only their keys are kept and searched the same way.
 /// Each level narrows the key span at least 1,024-fold, so a column whose values crowd into
 /// a few buckets (around zero, say, where floats are dense) still takes a few light passes.
-fn order_statistics(keys: &[u32], ranks: &[usize], out: &mut [u32]) {
-    if keys.len() <= SORT_BELOW {
-        let mut sorted = keys.to_vec();
+fn order_statistics(parts: &[&[u32]], ranks: &[usize], out: &mut [u32]) {
+    let n = parts.iter().map(|part| part.len()).sum::<usize>();
+    if n <= SORT_BELOW {
+        let mut sorted = parts.concat();
         sorted.sort_unstable();
         for (out, &rank) in out.iter_mut().zip(ranks) {
             *out = sorted[rank];
         }
         return;
     }
-    let (least, greatest) = keys.iter().fold((u32::MAX, u32::MIN), |(lo, hi), &k| (lo.min(k), hi.max(k)));
+    let (least, greatest) = parts
+        .iter()
+        .map(|part| part.iter().fold((u32::MAX, u32::MIN), |(lo, hi), &k| (lo.min(k), hi.max(k))))
+        .fold((u32::MAX, u32::MIN), |(lo, hi), (part_lo, part_hi)| (lo.min(part_lo), hi.max(part_hi)));
     let shift = (u32::BITS - (greatest - least).leading_zeros()).saturating_sub(BUCKET_BITS);
     let bucket = |key: u32| ((key - least) >> shift) as usize;
-    let mut counts = vec![0_usize; bucket(greatest) + 1];
-    for &key in keys {
-        counts[bucket(key)] += 1;
+    // Four interleaved tallies: consecutive keys often fall in the same bucket, and one tally
+    // would make each increment wait for the previous one's store.
+    let mut tallies = vec![[0_u32; 4]; bucket(greatest) + 1];
+    for part in parts {
+        let mut quads = part.chunks_exact(4);
+        for quad in &mut quads {
+            for (lane, &key) in quad.iter().enumerate() {
+                tallies[bucket(key)][lane] += 1;
+            }
+        }
+        for &key in quads.remainder() {
+            tallies[bucket(key)][0] += 1;
+        }
     }
+    let counts: Vec<usize> = tallies.iter().map(|t| t.iter().map(|&c| c as usize).sum()).collect();
     // starts[b]: how many keys lie in the buckets before b (the rank of b's least key).
     let starts: Vec<usize> = counts
         .iter()
@@ -589,13 +604,13 @@ fn order_statistics(keys: &[u32], ranks: &[usize], out: &mut [u32]) {
             kept.push((b, Vec::with_capacity(counts[b])));
         }
     }
-    for &key in keys {
+    for &key in parts.iter().flat_map(|part| part.iter()) {
         if let Some((_, bucket)) = kept.get_mut(usize::from(place[bucket(key)])) {
             bucket.push(key);
         }
     }
     for (b, bucket_keys) in &kept {
-        if least == greatest || bucket_keys.len() == keys.len() {
+        if least == greatest || bucket_keys.len() == n {
             // One key value only (shift 0 and a single bucket): every rank is it.
             out.fill(least);
             return;
@@ -607,7 +622,7 @@ fn order_statistics(keys: &[u32], ranks: &[usize], out: &mut [u32]) {
             .map(|(i, &rank)| (rank - starts[*b], i))
             .unzip();
         let mut found = vec![0; local.len()];
-        order_statistics(bucket_keys, &local, &mut found);
+        order_statistics(&[bucket_keys], &local, &mut found);
         for (i, value) in places.into_iter().zip(found) {
             out[i] = value;
         }
@@ -696,7 +711,7 @@ mod tests {
         ];
         for (name, values) in columns {
             let keys: Vec<u32> = values.iter().map(|&x| order_key(x)).collect();
-            let got = band_percentiles(&keys);
+            let got = band_percentiles(&[&keys[..keys.len() / 3], &keys[keys.len() / 3..]]);
             let want = expected(&values);
             let bits = |t: (f64, f64, f64)| (t.0.to_bits(), t.1.to_bits(), t.2.to_bits());
             assert_eq!(bits(got), bits(want), "{name}: {got:?} vs {want:?}");
