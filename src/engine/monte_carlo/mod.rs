@@ -5,21 +5,22 @@
 //! (seed, i), and Latin hypercube strata come from one stream per input, so the results do not
 //! depend on the number of threads or on how the draws are scheduled.
 
+mod bands;
+mod sampling;
+
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
-use rand_pcg::Pcg64Mcg;
-use rand_pcg::rand_core::{Rng as _, SeedableRng as _};
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::batch::{Batch, LANES, Lanes};
 use super::finance::percentiles;
 use super::plan::{Plan, Slot};
-use crate::model::{
-    Distribution, Method, ValueKind, beta_cdf, lognormal_parameters, pert_shape, standard_normal_quantile,
-};
+use crate::model::{Method, ValueKind};
+use bands::{band_percentiles, order_key};
+use sampling::{DRAW_STREAM, STRATA_STREAM, Sampler, below, open_unit, stream};
 
 /// Draws evaluated together; block boundaries do not depend on the thread count.
 const BLOCK: usize = 512;
@@ -187,121 +188,6 @@ pub struct SimulationResult {
     pub options: Vec<OptionSimulation>,
 }
 
-/// How one uncertain input turns a uniform number into a value.
-#[derive(Clone, Debug)]
-enum Sampler {
-    Uniform {
-        low: f64,
-        width: f64,
-    },
-    Triangular {
-        low: f64,
-        mode: f64,
-        high: f64,
-    },
-    /// Beta CDF tabulated on an even grid of x, inverted by search and linear interpolation.
-    Pert {
-        low: f64,
-        width: f64,
-        cdf: Vec<f64>,
-        /// `guide[j]`: the first grid point whose CDF is ≥ j / PERT_GUIDE, where the search
-        /// for a u in [j / PERT_GUIDE, (j + 1) / PERT_GUIDE) starts (a guide table: a step or
-        /// two instead of a binary search's eleven dependent loads, the same point found).
-        guide: Vec<u32>,
-    },
-    Normal {
-        mean: f64,
-        sd: f64,
-    },
-    LogNormal {
-        mu: f64,
-        sigma: f64,
-    },
-}
-
-/// Grid intervals of a PERT sampler's CDF table (error below 1e-7 of the range).
-const PERT_TABLE: usize = 2048;
-/// Cells of a PERT sampler's guide table.
-const PERT_GUIDE: usize = 2048;
-
-impl Sampler {
-    fn new(d: &Distribution) -> Self {
-        match *d {
-            Distribution::Uniform { low, high } => Self::Uniform { low, width: high - low },
-            Distribution::Triangular { low, mode, high } => Self::Triangular { low, mode, high },
-            Distribution::Pert { low, mode, high } => {
-                let (a, b) = pert_shape(low, mode, high);
-                // In parallel: the table costs about as much as 1,000 draws.
-                let mut cdf: Vec<f64> =
-                    (0..=PERT_TABLE).into_par_iter().map(|i| beta_cdf(a, b, i as f64 / PERT_TABLE as f64)).collect();
-                // A CDF never decreases; keep rounding in the incomplete beta from making it.
-                for i in 1..cdf.len() {
-                    cdf[i] = cdf[i].max(cdf[i - 1]);
-                }
-                let guide = (0..=PERT_GUIDE)
-                    .map(|j| cdf.partition_point(|&c| c < j as f64 / PERT_GUIDE as f64) as u32)
-                    .collect();
-                Self::Pert { low, width: high - low, cdf, guide }
-            }
-            Distribution::Normal { mean, sd } => Self::Normal { mean, sd },
-            Distribution::LogNormal { p5, p95 } => {
-                let (mu, sigma) = lognormal_parameters(p5, p95);
-                Self::LogNormal { mu, sigma }
-            }
-        }
-    }
-
-    fn sample(&self, u: f64) -> f64 {
-        match self {
-            Self::Uniform { low, width } => low + u * width,
-            Self::Triangular { low, mode, high } => crate::model::triangular_quantile(*low, *mode, *high, u),
-            Self::Pert { low, width, cdf, guide } => {
-                let i = first_at_least(cdf, guide, u).clamp(1, PERT_TABLE);
-                let (c0, c1) = (cdf[i - 1], cdf[i]);
-                let w = if c1 > c0 { (u - c0) / (c1 - c0) } else { 0.5 };
-                low + width * ((i - 1) as f64 + w) / PERT_TABLE as f64
-            }
-            Self::Normal { mean, sd } => mean + sd * standard_normal_quantile(u),
-            Self::LogNormal { mu, sigma } => (mu + sigma * standard_normal_quantile(u)).exp(),
-        }
-    }
-}
-
-/// The first index of the non-decreasing `cdf` whose value is ≥ `u` (`cdf.len()` if none):
-/// `cdf.partition_point(|&c| c < u)`, found from the guide table's start.
-fn first_at_least(cdf: &[f64], guide: &[u32], u: f64) -> usize {
-    let cell = ((u * PERT_GUIDE as f64) as usize).min(PERT_GUIDE);
-    let mut i = guide.get(cell).map_or(0, |&i| i as usize);
-    // The cell's start is at or before the answer, unless rounding put u in the next cell.
-    while i > 0 && cdf[i - 1] >= u {
-        i -= 1;
-    }
-    while i < cdf.len() && cdf[i] < u {
-        i += 1;
-    }
-    i
-}
-
-/// A uniform number in the open interval (0, 1).
-fn open_unit(rng: &mut Pcg64Mcg) -> f64 {
-    ((rng.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
-}
-
-/// SplitMix64's finaliser: spreads a seed over all 64 bits.
-fn mix(mut z: u64) -> u64 {
-    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-fn stream(seed: u64, kind: u64, index: u64) -> Pcg64Mcg {
-    Pcg64Mcg::seed_from_u64(mix(mix(seed ^ kind.wrapping_mul(0xA24B_AED4_963E_E407)) ^ index))
-}
-
-const DRAW_STREAM: u64 = 1;
-const STRATA_STREAM: u64 = 2;
-
 struct Uncertain {
     slot: usize,
     kind: ValueKind,
@@ -364,13 +250,6 @@ fn uncertain_inputs(plan: &Plan, settings: Settings) -> Vec<Uncertain> {
             Some(Uncertain { slot, kind: input.kind, sampler: Sampler::new(d), strata })
         })
         .collect()
-}
-
-/// A uniform integer in `0..bound` by Lemire's multiply-shift: no division (a 64-bit modulo
-/// cost more than the rest of a shuffle step), with a bias below `bound / 2^64`, far under
-/// anything a simulation of at most a million draws could show.
-fn below(rng: &mut Pcg64Mcg, bound: u64) -> u64 {
-    ((u128::from(rng.next_u64()) * u128::from(bound)) >> 64) as u64
 }
 
 fn run_blocks(plan: &Plan, uncertain: &[Uncertain], settings: Settings, control: &Control) -> Option<Vec<BlockResult>> {
@@ -501,220 +380,4 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
             })
             .collect(),
     )
-}
-
-/// An integer that orders like `f32::total_cmp`: selecting on plain `u32` comparisons is much
-/// faster than on `total_cmp`, and [`from_order_key`] gives the very same value back.
-fn order_key(x: f32) -> u32 {
-    let bits = x.to_bits();
-    if bits & 0x8000_0000 != 0 { !bits } else { bits | 0x8000_0000 }
-}
-
-/// The inverse of [`order_key`].
-fn from_order_key(key: u32) -> f32 {
-    f32::from_bits(if key & 0x8000_0000 != 0 { key & 0x7FFF_FFFF } else { !key })
-}
-
-/// Bucket bits of [`order_statistics`]: 2,048 buckets.
-const BUCKET_BITS: u32 = 11;
-/// At most this many keys are simply sorted by [`order_statistics`].
-const SORT_BELOW: usize = 2048;
-
-/// P10, P50 and P90 of a column (as [`order_key`]s), interpolating linearly between order
-/// statistics exactly as [`percentile_sorted`](super::finance::percentile_sorted) does on the
-/// sorted column.
-fn band_percentiles(keys: &[&[u32]]) -> (f64, f64, f64) {
-    let n = keys.iter().map(|part| part.len()).sum::<usize>();
-    if n == 0 {
-        return (f64::NAN, f64::NAN, f64::NAN);
-    }
-    let percentiles = [0.1, 0.5, 0.9].map(|p| {
-        let rank = p * (n - 1) as f64;
-        let below = rank.floor() as usize;
-        (below, (below + 1).min(n - 1), rank - below as f64)
-    });
-    let ranks: Vec<usize> = percentiles.iter().flat_map(|&(below, above, _)| [below, above]).collect();
-    let mut statistics = vec![0; ranks.len()];
-    order_statistics(keys, &ranks, &mut statistics);
-    let value = |i: usize| f64::from(from_order_key(statistics[i]));
-    let [p10, p50, p90] = [0, 1, 2].map(|i| {
-        let (lower, upper) = (value(2 * i), value(2 * i + 1));
-        lower + (upper - lower) * percentiles[i].2
-    });
-    (p10, p50, p90)
-}
-
-/// The order statistics at `ranks` (each below the number of keys) of the keys in `parts`, into
-/// `out`.
-///
-/// Without sorting the column, and without the selections that were a fifth of a run: the
-/// keys are counted into 2,048 buckets of equal key width between the least and the greatest
-/// key (keys order like the values, so the buckets do too), the buckets holding the wanted
-/// ranks are found from the counts, and only their keys are kept and searched the same way.
-/// Each level narrows the key span at least 1,024-fold, so a column whose values crowd into
-/// a few buckets (around zero, say, where floats are dense) still takes a few light passes.
-fn order_statistics(parts: &[&[u32]], ranks: &[usize], out: &mut [u32]) {
-    let n = parts.iter().map(|part| part.len()).sum::<usize>();
-    if n <= SORT_BELOW {
-        let mut sorted = parts.concat();
-        sorted.sort_unstable();
-        for (out, &rank) in out.iter_mut().zip(ranks) {
-            *out = sorted[rank];
-        }
-        return;
-    }
-    let (least, greatest) = parts
-        .iter()
-        .map(|part| part.iter().fold((u32::MAX, u32::MIN), |(lo, hi), &k| (lo.min(k), hi.max(k))))
-        .fold((u32::MAX, u32::MIN), |(lo, hi), (part_lo, part_hi)| (lo.min(part_lo), hi.max(part_hi)));
-    let shift = (u32::BITS - (greatest - least).leading_zeros()).saturating_sub(BUCKET_BITS);
-    let bucket = |key: u32| ((key - least) >> shift) as usize;
-    // Four interleaved tallies: consecutive keys often fall in the same bucket, and one tally
-    // would make each increment wait for the previous one's store.
-    let mut tallies = vec![[0_u32; 4]; bucket(greatest) + 1];
-    for part in parts {
-        let mut quads = part.chunks_exact(4);
-        for quad in &mut quads {
-            for (lane, &key) in quad.iter().enumerate() {
-                tallies[bucket(key)][lane] += 1;
-            }
-        }
-        for &key in quads.remainder() {
-            tallies[bucket(key)][0] += 1;
-        }
-    }
-    let counts: Vec<usize> = tallies.iter().map(|t| t.iter().map(|&c| c as usize).sum()).collect();
-    // starts[b]: how many keys lie in the buckets before b (the rank of b's least key).
-    let starts: Vec<usize> = counts
-        .iter()
-        .scan(0, |before, &count| {
-            let start = *before;
-            *before += count;
-            Some(start)
-        })
-        .collect();
-    let bucket_of_rank = |rank: usize| starts.partition_point(|&start| start <= rank) - 1;
-    // The buckets to keep, each with its place in `kept` (u8::MAX: not kept).
-    let mut place = vec![u8::MAX; counts.len()];
-    let mut kept: Vec<(usize, Vec<u32>)> = Vec::new();
-    for &rank in ranks {
-        let b = bucket_of_rank(rank);
-        if place[b] == u8::MAX {
-            place[b] = kept.len() as u8;
-            kept.push((b, Vec::with_capacity(counts[b])));
-        }
-    }
-    for &key in parts.iter().flat_map(|part| part.iter()) {
-        if let Some((_, bucket)) = kept.get_mut(usize::from(place[bucket(key)])) {
-            bucket.push(key);
-        }
-    }
-    for (b, bucket_keys) in &kept {
-        if least == greatest || bucket_keys.len() == n {
-            // One key value only (shift 0 and a single bucket): every rank is it.
-            out.fill(least);
-            return;
-        }
-        let (local, places): (Vec<usize>, Vec<usize>) = ranks
-            .iter()
-            .enumerate()
-            .filter(|&(_, &rank)| bucket_of_rank(rank) == *b)
-            .map(|(i, &rank)| (rank - starts[*b], i))
-            .unzip();
-        let mut found = vec![0; local.len()];
-        order_statistics(&[bucket_keys], &local, &mut found);
-        for (i, value) in places.into_iter().zip(found) {
-            out[i] = value;
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{PERT_GUIDE, Sampler, band_percentiles, first_at_least, from_order_key, order_key};
-    use crate::engine::finance::percentile_sorted;
-    use crate::model::Distribution;
-
-    #[test]
-    fn order_keys_sort_like_total_cmp_and_come_back_unchanged() {
-        let mut values = vec![
-            0.0_f32,
-            -0.0,
-            1.5,
-            -1.5,
-            f32::MIN_POSITIVE,
-            -f32::MIN_POSITIVE,
-            f32::MAX,
-            f32::MIN,
-            f32::INFINITY,
-            f32::NEG_INFINITY,
-            3.25e7,
-            -3.25e7,
-        ];
-        for x in &values {
-            assert_eq!(from_order_key(order_key(*x)).to_bits(), x.to_bits());
-        }
-        let mut keys: Vec<u32> = values.iter().map(|&x| order_key(x)).collect();
-        values.sort_by(f32::total_cmp);
-        keys.sort_unstable();
-        let back: Vec<u32> = keys.into_iter().map(|k| from_order_key(k).to_bits()).collect();
-        assert_eq!(back, values.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
-    }
-
-    /// The columns' percentiles, as [`percentile_sorted`] gives them on the sorted values.
-    fn expected(values: &[f32]) -> (f64, f64, f64) {
-        let mut sorted: Vec<f64> = values.iter().map(|&x| f64::from(x)).collect();
-        sorted.sort_by(f64::total_cmp);
-        (percentile_sorted(&sorted, 0.1), percentile_sorted(&sorted, 0.5), percentile_sorted(&sorted, 0.9))
-    }
-
-    #[test]
-    fn the_pert_guide_table_finds_what_a_binary_search_finds() {
-        for (low, mode, high) in
-            [(0.0, 0.5, 1.0), (900.0, 1000.0, 1100.0), (41.0, 44.0, 52.0), (0.0, 0.001, 1.0), (3.0, 3.0, 9.0)]
-        {
-            let Sampler::Pert { cdf, guide, .. } = Sampler::new(&Distribution::Pert { low, mode, high }) else {
-                panic!("a PERT sampler");
-            };
-            let mut us: Vec<f64> = (0..=20_000).map(|i| f64::from(i) / 20_000.0).collect();
-            us.extend(cdf.iter().copied());
-            us.extend(cdf.iter().map(|&c| c + 1e-17));
-            us.extend((0..=PERT_GUIDE).map(|j| j as f64 / PERT_GUIDE as f64));
-            for u in us {
-                assert_eq!(
-                    first_at_least(&cdf, &guide, u),
-                    cdf.partition_point(|&c| c < u),
-                    "PERT({low}, {mode}, {high}), u = {u}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn band_percentiles_are_the_percentiles_of_the_sorted_column() {
-        let spread = |n: usize, f: &dyn Fn(f64) -> f64| -> Vec<f32> {
-            (0..n).map(|i| f(((i * 7919) % n) as f64 / n as f64) as f32).collect()
-        };
-        let columns: Vec<(&str, Vec<f32>)> = vec![
-            ("one value", vec![4.5]),
-            ("two values", vec![3.0, -1.0]),
-            ("all equal", vec![2.5; 5000]),
-            ("a few distinct values", (0..9999).map(|i| (i % 3) as f32).collect()),
-            ("uniform, crossing zero", spread(100_000, &|u| (u - 0.3) * 2e6)),
-            ("concentrated, with outliers", {
-                let mut v = spread(50_001, &|u| 1e7 + u * 10.0);
-                v.extend([-3e9, 5e12, 0.0, -0.0]);
-                v
-            }),
-            ("exponential tail", spread(20_000, &|u| (-(1.0 - u).ln()) * 1e5)),
-            ("tiny magnitudes around zero", spread(10_007, &|u| (u - 0.5) * 1e-30)),
-        ];
-        for (name, values) in columns {
-            let keys: Vec<u32> = values.iter().map(|&x| order_key(x)).collect();
-            let got = band_percentiles(&[&keys[..keys.len() / 3], &keys[keys.len() / 3..]]);
-            let want = expected(&values);
-            let bits = |t: (f64, f64, f64)| (t.0.to_bits(), t.1.to_bits(), t.2.to_bits());
-            assert_eq!(bits(got), bits(want), "{name}: {got:?} vs {want:?}");
-        }
-    }
 }
