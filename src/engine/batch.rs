@@ -11,8 +11,7 @@
 //! those of [`Projection::run`](super::Projection::run) with the lane's values
 //! (`tests/batch_projection.rs`).
 
-use super::plan::Fees;
-use super::plan::{Hidden, Line, Plan, Slot};
+use super::plan::{Fees, Hidden, Line, Plan, Slot};
 use super::project::{Growth, ceil_star, escalate, line_basis};
 use crate::model::{Behavior, Staffing};
 
