@@ -102,9 +102,13 @@ fn order_statistics(parts: &[&[u32]], ranks: &[usize], out: &mut [u32]) {
             kept.push((b, Vec::with_capacity(counts[b])));
         }
     }
-    for &key in parts.iter().flat_map(|part| part.iter()) {
-        if let Some((_, bucket)) = kept.get_mut(usize::from(place[bucket(key)])) {
-            bucket.push(key);
+    for part in parts {
+        for &key in *part {
+            // Most keys are in no kept bucket: test that first, with one small table lookup.
+            let at = place[bucket(key)];
+            if at != u8::MAX {
+                kept[usize::from(at)].1.push(key);
+            }
         }
     }
     for (b, bucket_keys) in &kept {
