@@ -1,5 +1,6 @@
 //! Monte Carlo (contract §6): every distribution input sampled independently, the projection
-//! run per draw, percentiles, a histogram and monthly bands per option.
+//! run per draw (by [`super::batch`], 64 draws at a time, to the projection's bits),
+//! percentiles, a histogram and monthly bands per option.
 //!
 //! Reproducibility: draw `i` takes its uniforms from its own PCG stream seeded from
 //! (seed, i), and Latin hypercube strata come from one stream per input, so the results do not
