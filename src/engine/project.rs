@@ -146,28 +146,12 @@ impl Projection {
             self.volume_key = Some(key);
         }
         let sized_to_peak = plan.staffing == Staffing::SizedToPeak;
-        for line in &plan.in_house {
-            let fixed = match line.behavior {
-                Behavior::Fixed => true,
-                Behavior::PerFte | Behavior::Step { .. } => sized_to_peak,
-                Behavior::PerUnit => false,
-            };
-            each_year(line, v, h, |months, rate| {
-                let basis = self.fte[months.clone()].iter().zip(&self.volume[months.clone()]);
-                if fixed {
-                    let sums = self.cost[months.clone()].iter_mut().zip(&mut self.fixed[months]);
-                    for ((cost, fixed_cost), (&fte, &volume)) in sums.zip(basis) {
-                        let amount = rate * line_basis(line.behavior, fte, volume);
-                        *cost += amount;
-                        *fixed_cost += amount;
-                    }
-                } else {
-                    for (cost, (&fte, &volume)) in self.cost[months].iter_mut().zip(basis) {
-                        *cost += rate * line_basis(line.behavior, fte, volume);
-                    }
-                }
-            });
-        }
+        let is_fixed = |behavior| match behavior {
+            Behavior::Fixed => true,
+            Behavior::PerFte | Behavior::Step { .. } => sized_to_peak,
+            Behavior::PerUnit => false,
+        };
+        add_lines(&plan.in_house, v, (&self.fte, &self.volume), is_fixed, &mut self.cost, &mut self.fixed);
     }
 
     fn volume_and_staff(&mut self, plan: &Plan, v: &[f64]) {
@@ -262,6 +246,38 @@ fn each_year(line: &Line, v: &[f64], horizon: usize, mut f: impl FnMut(Range<usi
     }
 }
 
+/// Adds `lines` into `sum`, line by line (into each month in line order, as month by month
+/// would), each line's escalated rate computed once a year, times its basis from `basis`
+/// (staff, units). The lines whose behaviour `is_fixed` says is fixed are added into `fixed` too.
+fn add_lines(
+    lines: &[Line],
+    v: &[f64],
+    basis: (&[f64], &[f64]),
+    is_fixed: impl Fn(Behavior) -> bool,
+    sum: &mut [f64],
+    fixed: &mut [f64],
+) {
+    let (fte, units) = basis;
+    for line in lines {
+        let line_is_fixed = is_fixed(line.behavior);
+        each_year(line, v, sum.len(), |months, rate| {
+            let basis = fte[months.clone()].iter().zip(&units[months.clone()]);
+            if line_is_fixed {
+                let sums = sum[months.clone()].iter_mut().zip(&mut fixed[months]);
+                for ((sum, fixed), (&fte, &units)) in sums.zip(basis) {
+                    let amount = rate * line_basis(line.behavior, fte, units);
+                    *sum += amount;
+                    *fixed += amount;
+                }
+            } else {
+                for (sum, (&fte, &units)) in sum[months].iter_mut().zip(basis) {
+                    *sum += rate * line_basis(line.behavior, fte, units);
+                }
+            }
+        });
+    }
+}
+
 /// What a line's monthly amount is multiplied by.
 pub(crate) fn line_basis(behavior: Behavior, fte: f64, volume: f64) -> f64 {
     match behavior {
@@ -351,26 +367,8 @@ impl OptionSeries {
             self.raw_fees[t] = raw * fx;
             self.fixed[t] = (fixed_fee + (charged - raw)) * fx;
         }
-        // Retained lines, line by line (adding into each month in line order, as month by
-        // month would), so each line's escalated rate is computed once a year.
-        for line in &option.retained {
-            let fixed = line.behavior == Behavior::Fixed;
-            each_year(line, v, h, |months, rate| {
-                let basis = self.fte[months.clone()].iter().zip(&self.units[months.clone()]);
-                if fixed {
-                    let sums = self.retained[months.clone()].iter_mut().zip(&mut self.fixed[months]);
-                    for ((retained, fixed_cost), (&fte, &units)) in sums.zip(basis) {
-                        let amount = rate * line_basis(line.behavior, fte, units);
-                        *retained += amount;
-                        *fixed_cost += amount;
-                    }
-                } else {
-                    for (retained, (&fte, &units)) in self.retained[months].iter_mut().zip(basis) {
-                        *retained += rate * line_basis(line.behavior, fte, units);
-                    }
-                }
-            });
-        }
+        let is_fixed = |behavior| behavior == Behavior::Fixed;
+        add_lines(&option.retained, v, (&self.fte, &self.units), is_fixed, &mut self.retained, &mut self.fixed);
         let parallel = option.parallel_months.min(h);
         self.parallel[..parallel].copy_from_slice(&in_house.cost[..parallel]);
         for (fixed, in_house) in self.fixed[..parallel].iter_mut().zip(in_house.cost) {
