@@ -169,14 +169,37 @@ pub fn percentile_sorted(sorted: &[f64], p: f64) -> f64 {
         0 => f64::NAN,
         1 => sorted[0],
         n => {
-            let rank = p.clamp(0.0, 1.0) * (n - 1) as f64;
-            let below = rank.floor() as usize;
-            let above = (below + 1).min(n - 1);
-            let w = rank - below as f64;
-            // `a + (b − a)·w` (not `a·(1−w) + b·w`): exact when a = b, so percentiles of equal
-            // values stay equal and ordered.
-            sorted[below] + (sorted[above] - sorted[below]) * w
+            let Quantile { below, above, weight } = Quantile::of(p, n);
+            Quantile::between(sorted[below], sorted[above], weight)
         }
+    }
+}
+
+/// Where the `p` quantile (0..=1) of `n` ≥ 1 sorted values lies: between the order statistics
+/// `below` and `above`, `weight` of the way to the upper one. Every percentile of a sample
+/// (summaries, monthly bands) is placed this way.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Quantile {
+    /// The order statistic at or below the quantile.
+    pub below: usize,
+    /// The next one (the last one when `below` is).
+    pub above: usize,
+    /// How far from `below` to `above` the quantile lies, in [0, 1).
+    pub weight: f64,
+}
+
+impl Quantile {
+    /// The position of the `p` quantile among `n` ≥ 1 values.
+    pub(crate) fn of(p: f64, n: usize) -> Self {
+        let rank = p.clamp(0.0, 1.0) * (n - 1) as f64;
+        let below = rank.floor() as usize;
+        Self { below, above: (below + 1).min(n - 1), weight: rank - below as f64 }
+    }
+
+    /// The quantile from the values of its two order statistics: `a + (b − a)·w` (not
+    /// `a·(1−w) + b·w`), exact when a = b, so percentiles of equal values stay equal and ordered.
+    pub(crate) fn between(lower: f64, upper: f64, weight: f64) -> f64 {
+        lower + (upper - lower) * weight
     }
 }
 
@@ -191,14 +214,14 @@ pub fn percentiles<const N: usize>(data: &mut [f64], ps: [f64; N]) -> [f64; N] {
         0 => f64::NAN,
         1 => data[0],
         n => {
-            let rank = p.clamp(0.0, 1.0) * (n - 1) as f64;
-            let below = (rank.floor() as usize).max(from);
-            let w = rank - below as f64;
+            let Quantile { below, weight, .. } = Quantile::of(p, n);
+            // Ascending `ps` put `below` at or after the previous one.
+            let below = below.max(from);
             let (_, &mut lower, after) = data[from..].select_nth_unstable_by(below - from, f64::total_cmp);
             // The next order statistic is the least value after the selected one.
             let upper = after.iter().copied().min_by(f64::total_cmp).unwrap_or(lower);
             from = below;
-            lower + (upper - lower) * w
+            Quantile::between(lower, upper, weight)
         }
     })
 }

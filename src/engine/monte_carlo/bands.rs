@@ -1,6 +1,8 @@
 //! P10 / P50 / P90 of the monthly cumulative savings across draws: order statistics of
 //! columns of up to a million values, selected without sorting them.
 
+use crate::engine::finance::Quantile;
+
 /// An integer that orders like `f32::total_cmp`: selecting on plain `u32` comparisons is much
 /// faster than on `total_cmp`, and [`from_order_key`] gives the very same value back.
 pub(super) fn order_key(x: f32) -> u32 {
@@ -26,19 +28,12 @@ pub(super) fn band_percentiles(keys: &[&[u32]]) -> (f64, f64, f64) {
     if n == 0 {
         return (f64::NAN, f64::NAN, f64::NAN);
     }
-    let percentiles = [0.1, 0.5, 0.9].map(|p| {
-        let rank = p * (n - 1) as f64;
-        let below = rank.floor() as usize;
-        (below, (below + 1).min(n - 1), rank - below as f64)
-    });
-    let ranks: Vec<usize> = percentiles.iter().flat_map(|&(below, above, _)| [below, above]).collect();
+    let percentiles = [0.1, 0.5, 0.9].map(|p| Quantile::of(p, n));
+    let ranks: Vec<usize> = percentiles.iter().flat_map(|q| [q.below, q.above]).collect();
     let mut statistics = vec![0; ranks.len()];
     order_statistics(keys, &ranks, &mut statistics);
     let value = |i: usize| f64::from(from_order_key(statistics[i]));
-    let [p10, p50, p90] = [0, 1, 2].map(|i| {
-        let (lower, upper) = (value(2 * i), value(2 * i + 1));
-        lower + (upper - lower) * percentiles[i].2
-    });
+    let [p10, p50, p90] = [0, 1, 2].map(|i| Quantile::between(value(2 * i), value(2 * i + 1), percentiles[i].weight));
     (p10, p50, p90)
 }
 
