@@ -91,6 +91,8 @@ impl eframe::App for Gallery {
                 model: &document.model,
                 plan: &document.plan,
                 evaluation: &document.evaluation,
+                // Each gallery document is its own state for the chart caches.
+                revision: u64::from(self.three),
                 option: self.focus.min(document.evaluation.options.len().saturating_sub(1)),
                 stale: self.stale,
             };

@@ -21,7 +21,7 @@ impl Fixture {
     }
 
     fn input(&self, stale: bool) -> ChartInput<'_> {
-        ChartInput { model: &self.model, plan: &self.plan, evaluation: &self.evaluation, option: 0, stale }
+        ChartInput { model: &self.model, plan: &self.plan, evaluation: &self.evaluation, revision: 0, option: 0, stale }
     }
 }
 

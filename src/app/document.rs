@@ -2,6 +2,7 @@
 //! that changes it ([`Document::apply`]).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use super::history::History;
@@ -45,6 +46,15 @@ pub enum CommandError {
     UnknownInput(#[from] UnknownInput),
 }
 
+/// The next document state's key. One counter for every document of the process, so no two
+/// states ever share a key: a new document must never match the cached results of the one it
+/// replaced (both would otherwise start at revision 0).
+static NEXT_REVISION: AtomicU64 = AtomicU64::new(1);
+
+fn next_revision() -> u64 {
+    NEXT_REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
 /// The open model with its file and history.
 #[derive(Debug)]
 pub struct Document {
@@ -60,7 +70,14 @@ pub struct Document {
 impl Document {
     /// A document holding `model`, read from `path` (or not yet saved).
     pub fn new(model: Model, path: Option<PathBuf>) -> Self {
-        Self { baseline: model.clone(), model, path, revision: 0, dirty: false, history: History::default() }
+        Self {
+            baseline: model.clone(),
+            model,
+            path,
+            revision: next_revision(),
+            dirty: false,
+            history: History::default(),
+        }
     }
 
     /// A document restored from a recovery copy: its content differs from the file on disk.
@@ -84,7 +101,8 @@ impl Document {
         self.path.as_deref()
     }
 
-    /// Increases with every change; results are cached by it.
+    /// The key of the document's current state: it changes with every change and is never
+    /// reused, by this document or any other; results are cached by it.
     pub fn revision(&self) -> u64 {
         self.revision
     }
@@ -157,7 +175,7 @@ impl Document {
     }
 
     fn changed(&mut self) {
-        self.revision += 1;
+        self.revision = next_revision();
         self.dirty = self.model != self.baseline;
     }
 
@@ -241,9 +259,23 @@ mod tests {
     #[test]
     fn an_unknown_input_leaves_the_document_unchanged() {
         let mut doc = Document::new(blank_model(), None);
+        let before = doc.revision();
         let result = doc.apply(Command::SetInput { path: "nope".into(), value: Estimate::Fixed(1.0) });
         assert!(result.is_err());
-        assert_eq!(doc.revision(), 0);
+        assert_eq!(doc.revision(), before);
         assert!(!doc.can_undo());
+    }
+
+    #[test]
+    fn no_two_document_states_share_a_key_even_across_documents() {
+        let first = Document::new(blank_model(), None);
+        let mut second = Document::new(blank_model(), None);
+        assert_ne!(first.revision(), second.revision(), "a new document never matches the last one's caches");
+        let opened = second.revision();
+        let mut m = second.model().clone();
+        m.name = "Edited".into();
+        second.apply(Command::Replace { model: Box::new(m), group: None }).expect("applies");
+        second.apply(Command::Undo).expect("undo");
+        assert_ne!(second.revision(), opened, "undo is a new state too: caches recompute");
     }
 }

@@ -275,8 +275,14 @@ impl AppState {
         }
     }
 
+    /// Every cache belongs to the document it was computed for: a new document starts from
+    /// none (not even the last one's "last valid results"), and a run of the old one is dropped.
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.analysis = Analysis::default();
+        self.sensitivity = SensitivityCache::default();
+        self.comparison = ScenarioComparison::default();
+        self.simulation = SimulationRunner::default();
         self.scenario = None;
         self.option = 0;
         self.focus_path = None;

@@ -86,6 +86,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             model: &results.model,
             plan: &results.plan,
             evaluation: &results.evaluation,
+            revision: results.revision,
             option: state.option.min(results.evaluation.options.len().saturating_sub(1)),
             stale: state.analysis.is_stale(),
         };

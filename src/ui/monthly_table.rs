@@ -173,7 +173,8 @@ mod tests {
         model.options.push(second);
         let plan = Plan::new(&model);
         let evaluation = Evaluation::of_model(&model);
-        let input = ChartInput { model: &model, plan: &plan, evaluation: &evaluation, option: 0, stale: false };
+        let input =
+            ChartInput { model: &model, plan: &plan, evaluation: &evaluation, revision: 0, option: 0, stale: false };
         let tsv = to_tsv(&input);
         let lines: Vec<&str> = tsv.lines().collect();
         assert_eq!(lines.len(), 1 + 36);

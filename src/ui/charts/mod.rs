@@ -21,6 +21,9 @@ pub struct ChartInput<'a> {
     pub plan: &'a Plan,
     /// The results.
     pub evaluation: &'a Evaluation,
+    /// The document state the results are of: part of every chart cache's key, so a chart
+    /// never shows curves of another model that happens to share its values.
+    pub revision: u64,
     /// The option in focus (index into `evaluation.options`).
     pub option: usize,
     /// True when the model is currently invalid and these are the last good results:

@@ -69,14 +69,15 @@ fn vendor_behaviour(option: &SourcingOption) -> &'static str {
 /// The steady-state cost curves of in-house and each option: (in-house, one per option).
 type Curves = (Vec<[f64; 2]>, Vec<Vec<[f64; 2]>>);
 
-/// The curves, computed only when the model's values change: the engine never runs per frame,
-/// a repaint only hashes the values.
+/// The curves, computed only when the document state or the scenario's values change: the
+/// engine never runs per frame, a repaint only hashes the values.
 fn cached_curves(ui: &Ui, input: &ChartInput, values: &[f64], x_max: f64, option_count: usize) -> Arc<Curves> {
     let mut hasher = std::hash::DefaultHasher::new();
     for v in values.iter().chain([&x_max]) {
         v.to_bits().hash(&mut hasher);
     }
     option_count.hash(&mut hasher);
+    input.revision.hash(&mut hasher);
     input.plan.option_names.hash(&mut hasher);
     let key = hasher.finish();
     let id = egui::Id::unique("cost_against_volume_curves");
