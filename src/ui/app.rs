@@ -5,8 +5,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::central::{self, Tab};
-use super::{editor, prompts, shortcuts, status_bar, top_bar};
+use super::{editor, prompts, shortcuts, status_bar, top_bar, zoom};
 use crate::app::{AppState, Command, FileAction};
+
+/// The editor's narrowest width, when the window leaves room for it.
+const EDITOR_MIN: f32 = 280.0;
 
 /// The app: its state plus what only the window cares about.
 pub struct ShorelineApp {
@@ -50,6 +53,7 @@ impl ShorelineApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_preferences(&ctx);
+        zoom::handle_keys(&ctx);
         shortcuts::handle(&ctx, self);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
@@ -80,7 +84,14 @@ impl ShorelineApp {
     }
 
     fn editor_panel(&mut self, ui: &mut egui::Ui) {
-        let panel = egui::Panel::left("editor").resizable(true).default_size(400.0).min_size(280.0);
+        // The editor never takes more than half the window, so the results keep room at any zoom
+        // and window size; its content lays itself out in the width it gets.
+        let half = ui.available_width() / 2.0;
+        let panel = egui::Panel::left("editor")
+            .resizable(true)
+            .default_size(400.0_f32.min(half))
+            .min_size(EDITOR_MIN.min(half))
+            .max_size(half.max(EDITOR_MIN.min(half)));
         panel.show(ui, |ui| {
             let mut draft = self.state.model().clone();
             let cx = editor::EditorContext {
@@ -102,7 +113,7 @@ impl ShorelineApp {
             ctx.set_theme(theme);
         }
         if !self.zoom_applied {
-            ctx.set_zoom_factor(self.state.settings.zoom.clamp(0.5, 3.0));
+            ctx.set_zoom_factor(self.state.settings.zoom.clamp(zoom::MIN, zoom::MAX));
             self.zoom_applied = true;
         }
         let zoom = ctx.zoom_factor();

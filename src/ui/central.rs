@@ -54,7 +54,8 @@ const TWO_COLUMNS_WIDTH: f32 = 980.0;
 /// Draws the center panel.
 pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.horizontal(|ui| {
+        // Tabs wrap to a second row in a narrow panel rather than run off its edge.
+        ui.horizontal_wrapped(|ui| {
             for tab in Tab::ALL {
                 let label = match tab {
                     Tab::Problems if !app.state.analysis.problems.0.is_empty() => {

@@ -15,6 +15,7 @@ pub mod sensitivity;
 pub mod shortcuts;
 pub mod status_bar;
 pub mod top_bar;
+pub mod zoom;
 
 use std::path::PathBuf;
 

@@ -1,15 +1,26 @@
 //! The top bar: file menu, undo/redo, scenario and option pickers, theme, zoom, presentation.
+//!
+//! The bar fits any window at any zoom: the view controls are laid out first at the right, the
+//! pickers take the room left between them and the menus, and when that room is too small (a
+//! small window, projector zoom) they move to a second row. Long names are cut with "…" inside
+//! the pickers (the whole name on hover), never drawn over their neighbours.
 
 use super::app::ShorelineApp;
+use super::zoom;
 use crate::app::{Command, FileAction, Template};
 use crate::model::samples::SAMPLES;
 
-/// Zoom steps of the − / + buttons.
-const ZOOM_STEP: f32 = 0.1;
+/// The narrowest a picker's box may get before the pickers move to their own row.
+const PICKER_MIN: f32 = 120.0;
+/// The widest a picker's box gets: long option names are cut, not allowed to push the bar.
+const PICKER_MAX: f32 = 280.0;
+/// Room for the "Scenario" / "Option" captions and the spacing around them.
+const CAPTIONS: f32 = 150.0;
 
 /// Draws the top bar.
 pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     egui::Panel::top("top_bar").show(ui, |ui| {
+        let mut pickers_fit = true;
         egui::MenuBar::new().ui(ui, |ui| {
             file_menu(ui, app);
             ui.separator();
@@ -20,12 +31,32 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             if ui.add_enabled(state.doc.can_redo(), egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
                 state.apply(Command::Redo);
             }
-            ui.separator();
-            scenario_picker(ui, app);
-            option_picker(ui, app);
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| view_controls(ui, app));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                view_controls(ui, app);
+                let room = ui.available_width();
+                pickers_fit = room >= CAPTIONS + 2.0 * PICKER_MIN;
+                if pickers_fit {
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.separator();
+                        pickers(ui, app, room);
+                    });
+                }
+            });
         });
+        if !pickers_fit {
+            ui.horizontal(|ui| {
+                let room = ui.available_width();
+                pickers(ui, app, room);
+            });
+        }
     });
+}
+
+/// The scenario and option pickers in `room` points of width.
+fn pickers(ui: &mut egui::Ui, app: &mut ShorelineApp, room: f32) {
+    let width = ((room - CAPTIONS) / 2.0).clamp(PICKER_MIN.min(room / 3.0), PICKER_MAX);
+    scenario_picker(ui, app, width);
+    option_picker(ui, app, width);
 }
 
 fn file_menu(ui: &mut egui::Ui, app: &mut ShorelineApp) {
@@ -69,13 +100,15 @@ fn file_menu(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     });
 }
 
-fn scenario_picker(ui: &mut egui::Ui, app: &mut ShorelineApp) {
+fn scenario_picker(ui: &mut egui::Ui, app: &mut ShorelineApp, width: f32) {
     let state = &mut app.state;
     let names: Vec<String> = state.model().scenarios.iter().map(|s| s.name.clone()).collect();
     let current = state.scenario.and_then(|i| names.get(i)).cloned().unwrap_or_else(|| "Base model".to_owned());
     let label = ui.label("Scenario");
     egui::ComboBox::from_id_salt("scenario_picker")
-        .selected_text(current)
+        .width(width)
+        .truncate()
+        .selected_text(current.clone())
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut state.scenario, None, "Base model");
             for (i, name) in names.iter().enumerate() {
@@ -83,23 +116,27 @@ fn scenario_picker(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             }
         })
         .response
+        .on_hover_text(current)
         .labelled_by(label.id);
 }
 
-fn option_picker(ui: &mut egui::Ui, app: &mut ShorelineApp) {
+fn option_picker(ui: &mut egui::Ui, app: &mut ShorelineApp, width: f32) {
     let state = &mut app.state;
     let options: Vec<String> =
         state.model().options.iter().map(|o| format!("{} · {}", o.shore.label(), o.name)).collect();
     let current = options.get(state.option).cloned().unwrap_or_default();
     let label = ui.label("Option");
     egui::ComboBox::from_id_salt("option_picker")
-        .selected_text(current)
+        .width(width)
+        .truncate()
+        .selected_text(current.clone())
         .show_ui(ui, |ui| {
             for (i, name) in options.iter().enumerate() {
                 ui.selectable_value(&mut state.option, i, name);
             }
         })
         .response
+        .on_hover_text(current)
         .labelled_by(label.id);
 }
 
@@ -110,11 +147,11 @@ fn view_controls(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         app.present = !app.present;
     }
     if ui.button("+").on_hover_text("Zoom in (Ctrl +)").clicked() {
-        ctx.set_zoom_factor((ctx.zoom_factor() + ZOOM_STEP).min(3.0));
+        ctx.set_zoom_factor(zoom::step_in(ctx.zoom_factor()));
     }
-    ui.label(format!("{:.0} %", ctx.zoom_factor() * 100.0));
+    ui.label(zoom::label(ctx.zoom_factor())).on_hover_text("Zoom (Ctrl 0: 100 %)");
     if ui.button("−").on_hover_text("Zoom out (Ctrl −)").clicked() {
-        ctx.set_zoom_factor((ctx.zoom_factor() - ZOOM_STEP).max(0.5));
+        ctx.set_zoom_factor(zoom::step_out(ctx.zoom_factor()));
     }
     let dark = app.state.settings.dark;
     let theme_label = if dark { "Light theme" } else { "Dark theme" };
