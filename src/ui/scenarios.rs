@@ -53,7 +53,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
 
 fn editor(ui: &mut egui::Ui, model: &Model, all_inputs: &[InputInfo], selected: &mut usize) -> Option<Edit> {
     let mut scenarios = model.scenarios.clone();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Add scenario").clicked() {
             let name = (1..).map(|n| format!("Scenario {n}")).find(|n| !scenarios.iter().any(|s| s.name == *n));
             scenarios.push(Scenario { name: name.unwrap_or_default(), overrides: Vec::new() });
@@ -80,7 +80,7 @@ fn editor(ui: &mut egui::Ui, model: &Model, all_inputs: &[InputInfo], selected: 
     *selected = (*selected).min(scenarios.len() - 1);
     ui.separator();
     let scenario = &mut scenarios[*selected];
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Scenario name");
         ui.text_edit_singleline(&mut scenario.name).labelled_by(label.id);
     });

@@ -1,13 +1,10 @@
 //! What the charts share: the heading and stale treatment, axis and hover formatting.
 
-use std::ops::RangeInclusive;
-
 use egui::{RichText, Ui};
-use egui_plot::{Corner, GridMark, Legend};
+use egui_plot::{Corner, Legend};
 
 use super::ChartInput;
 use crate::engine::OptionResult;
-use crate::format;
 use crate::ui::palette;
 
 /// Height of a full-width chart: tall enough for a legend of a few options beside the data.
@@ -50,6 +47,24 @@ pub(crate) fn legend_row(ui: &mut Ui, title: &str, entries: &[(String, egui::Col
     });
 }
 
+/// Draws `count` panels side by side when each gets at least `min_width` points, else one under
+/// the other: two charts squeezed into a narrow window (projector zoom) would cut their text.
+pub(crate) fn side_by_side(ui: &mut Ui, count: usize, min_width: f32, mut add: impl FnMut(&mut Ui, usize)) {
+    let gaps = ui.spacing().item_spacing.x * count.saturating_sub(1) as f32;
+    if count > 1 && ui.available_width() - gaps >= min_width * count as f32 {
+        ui.columns(count, |columns| {
+            for (i, column) in columns.iter_mut().enumerate() {
+                add(column, i);
+            }
+        });
+    } else {
+        for i in 0..count {
+            add(ui, i);
+            ui.add_space(8.0);
+        }
+    }
+}
+
 /// The option in focus, if the index is valid (an app mid-edit may hold a stale index).
 pub(crate) fn focused<'a>(input: &ChartInput<'a>) -> Option<&'a OptionResult> {
     input.evaluation.options.get(input.option)
@@ -63,16 +78,6 @@ pub(crate) fn legend() -> Legend {
 /// Text drawn inside a plot: body size (egui_plot's default is small), in the given colour.
 pub(crate) fn annotation(text: impl Into<String>, color: egui::Color32) -> RichText {
     RichText::new(text).text_style(egui::TextStyle::Body).color(color)
-}
-
-/// Axis ticks in compact units ("1.2 M"): the currency is in the axis label, not on every tick.
-pub(crate) fn compact_ticks(mark: GridMark, _range: &RangeInclusive<f64>) -> String {
-    format::compact(mark.value)
-}
-
-/// Month ticks: whole months only, month 1 being the first month of the horizon.
-pub(crate) fn month_ticks(mark: GridMark, _range: &RangeInclusive<f64>) -> String {
-    if mark.value >= 0.0 && mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() }
 }
 
 /// The index `t` of the month under plot coordinate `x` (month `t` is drawn at `x = t + 1`, the

@@ -4,6 +4,7 @@ use egui::{Align2, RichText, Ui};
 use egui_plot::{HLine, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text, VLine};
 
 use super::ChartInput;
+use super::axes;
 use super::common::{self, PLOT_HEIGHT};
 use crate::format::{compact_money, months};
 use crate::ui::palette;
@@ -42,8 +43,10 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
         .legend(common::legend().position(egui_plot::Corner::RightBottom))
         .x_axis_label("Month")
         .y_axis_label(format!("{currency}, cumulative"))
-        .x_axis_formatter(common::month_ticks)
-        .y_axis_formatter(common::compact_ticks)
+        .x_grid_spacer(axes::month_grid())
+        .x_axis_formatter(axes::month)
+        .y_grid_spacer(axes::nice_grid(axes::Direction::Y))
+        .y_axis_formatter(axes::compact)
         .include_y(0.0)
         .include_x(0.0)
         .allow_scroll(false)

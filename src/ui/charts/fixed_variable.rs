@@ -4,6 +4,7 @@ use egui::{Align2, Ui};
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::ChartInput;
+use super::axes;
 use super::common::{self, PLOT_HEIGHT};
 use crate::format::{compact_money, percent};
 use crate::ui::palette;
@@ -91,7 +92,8 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
         .legend(common::legend())
         .y_axis_label(format!("{} over {months} months", input.model.currency))
         .x_axis_formatter(move |mark: GridMark, _| name_at(&names, mark.value))
-        .y_axis_formatter(common::compact_ticks)
+        .y_grid_spacer(axes::nice_grid(axes::Direction::Y))
+        .y_axis_formatter(axes::compact)
         .include_y(0.0)
         // Room above the tallest bar for its "% fixed" label.
         .include_y(totals_max * 1.12)

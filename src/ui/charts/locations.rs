@@ -5,6 +5,7 @@ use egui::{Align2, Ui};
 use egui_plot::{Bar, BarChart, GridMark, HLine, LineStyle, Plot, PlotPoint, Text};
 
 use super::ChartInput;
+use super::axes;
 use super::common;
 use crate::engine::OptionResult;
 use crate::format::{compact_money, percent};
@@ -115,7 +116,8 @@ fn small_chart(ui: &mut Ui, input: &ChartInput, m: &Measure) {
             .height(SMALL_PLOT_HEIGHT)
             .y_axis_label(m.axis.clone())
             .x_axis_formatter(|mark: GridMark, _| shore_at(mark.value))
-            .y_axis_formatter(common::compact_ticks)
+            .y_grid_spacer(axes::nice_grid(axes::Direction::Y))
+            .y_axis_formatter(axes::compact)
             .include_y(0.0)
             // Room for the value printed above (or below) each bar.
             .include_y(highest * 1.2)

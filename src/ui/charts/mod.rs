@@ -5,6 +5,7 @@
 use crate::engine::{Evaluation, Plan};
 use crate::model::Model;
 
+pub(crate) mod axes;
 pub(crate) mod common;
 pub mod cumulative;
 pub mod fixed_variable;

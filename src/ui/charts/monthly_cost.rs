@@ -4,6 +4,7 @@ use egui::Ui;
 use egui_plot::{Bar, BarChart, HoverPosition, Line, Plot, PlotPoints};
 
 use super::ChartInput;
+use super::axes;
 use super::common::{self, PLOT_HEIGHT};
 use crate::engine::OptionResult;
 use crate::format::compact_money;
@@ -42,8 +43,10 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
         .legend(common::legend().position(egui_plot::Corner::RightTop))
         .x_axis_label("Month")
         .y_axis_label(format!("{currency} per month"))
-        .x_axis_formatter(common::month_ticks)
-        .y_axis_formatter(common::compact_ticks)
+        .x_grid_spacer(axes::month_grid())
+        .x_axis_formatter(axes::month)
+        .y_grid_spacer(axes::nice_grid(axes::Direction::Y))
+        .y_axis_formatter(axes::compact)
         .include_y(0.0)
         // Headroom above the data for the legend of the lines.
         .include_y(peak(input) * 1.3)

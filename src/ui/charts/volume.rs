@@ -8,6 +8,7 @@ use egui::{Align2, Ui};
 use egui_plot::{HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Text, VLine};
 
 use super::ChartInput;
+use super::axes;
 use super::common::{self, PLOT_HEIGHT};
 use crate::engine::break_even::{in_house_cost_at, option_cost_at};
 use crate::engine::ceil_star;
@@ -124,8 +125,10 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
         .legend(common::legend().position(egui_plot::Corner::RightBottom))
         .x_axis_label(format!("{unit} per month"))
         .y_axis_label(format!("{currency} per month"))
-        .x_axis_formatter(common::compact_ticks)
-        .y_axis_formatter(common::compact_ticks)
+        .x_grid_spacer(axes::nice_grid(axes::Direction::X))
+        .x_axis_formatter(axes::compact)
+        .y_grid_spacer(axes::nice_grid(axes::Direction::Y))
+        .y_axis_formatter(axes::compact)
         .include_y(0.0)
         // Room above the highest curve for its end label.
         .include_y(top * 1.12)

@@ -10,7 +10,7 @@ use crate::ui::app::ShorelineApp;
 /// Draws the controls.
 pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     let mut settings = app.state.model().simulation;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let label = ui.label("Samples");
         ui.add(egui::DragValue::new(&mut settings.samples).range(1..=MAX_SAMPLES).speed(100.0))
             .labelled_by(label.id)
@@ -37,7 +37,7 @@ pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         let group = ui.ctx().dragged_id().or_else(|| ui.ctx().memory(|m| m.focused())).map(|id| id.value());
         app.state.apply(Command::Replace { model: Box::new(edited), group });
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let status = app.state.simulation.status();
         match &status {
             Status::Running { done, total, quick } => {

@@ -56,29 +56,37 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     }
     let dim = if current { 1.0 } else { 0.45 };
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let text =
                 RichText::new(format::percent(sim.prob_loss)).size(40.0).strong().color(LOSS.gamma_multiply(dim));
             ui.label(text);
             ui.vertical(|ui| {
                 ui.add_space(6.0);
                 ui.label(RichText::new(format!("chance that {} loses money (NPV < 0)", sim.name)).size(16.0));
-                ui.label(format!(
-                    "NPV: P10 {} · P50 {} · P90 {} · mean {}",
-                    format::compact_money(sim.npv.p10, currency),
-                    format::compact_money(sim.npv.p50, currency),
-                    format::compact_money(sim.npv.p90, currency),
-                    format::compact_money(sim.npv.mean, currency),
-                ));
+                // One unbreakable piece per figure: a narrow panel wraps between figures, never
+                // inside "USD -467 k".
+                ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing.x = 0.0;
+                    let figures =
+                        [("P10", sim.npv.p10), ("P50", sim.npv.p50), ("P90", sim.npv.p90), ("mean", sim.npv.mean)];
+                    for (k, (name, value)) in figures.into_iter().enumerate() {
+                        let lead = if k == 0 { "NPV: " } else { " · " };
+                        let text = format!("{lead}{name} {}", format::compact_money(value, currency));
+                        ui.add(egui::Label::new(text).extend());
+                    }
+                });
             });
         });
         ui.add_space(8.0);
-        ui.columns(2, |columns| {
-            columns[0].label(RichText::new("NPV across draws").strong());
-            histogram::show(&mut columns[0], sim, currency, dim);
-            columns[1].label(RichText::new("Cumulative savings over time").strong());
-            let deterministic = results.evaluation.options.get(option).map(|o| o.cumulative_savings.as_slice());
-            fan::show(&mut columns[1], sim, deterministic, currency, dim);
+        let deterministic = results.evaluation.options.get(option).map(|o| o.cumulative_savings.as_slice());
+        crate::ui::charts::common::side_by_side(ui, 2, 320.0, |ui, i| {
+            if i == 0 {
+                ui.label(RichText::new("NPV across draws").strong());
+                histogram::show(ui, sim, currency, dim);
+            } else {
+                ui.label(RichText::new("Cumulative savings over time").strong());
+                fan::show(ui, sim, deterministic, currency, dim);
+            }
         });
     });
 }

@@ -26,6 +26,10 @@ const CATEGORY_COLORS: [Color32; 12] = [
     Color32::from_rgb(200, 160, 40),
 ];
 
+fn category_color(category: HiddenCategory) -> Color32 {
+    CATEGORY_COLORS[category as usize % CATEGORY_COLORS.len()]
+}
+
 /// Draws the headroom curve and the hidden costs by category, side by side.
 pub(super) fn show(ui: &mut egui::Ui, sens: &Sensitivity, evaluation: &Evaluation, option: usize, currency: &str) {
     let Some(result) = evaluation.options.get(option) else { return };
@@ -36,8 +40,13 @@ pub(super) fn show(ui: &mut egui::Ui, sens: &Sensitivity, evaluation: &Evaluatio
         None if sens.base_npv <= 0.0 => ui.label("The NPV is negative even without hidden costs."),
         None => ui.label("No multiplier of the hidden costs brings the NPV to 0."),
     };
+    let width = ui.available_width();
+    if width < CURVE_AND_CATEGORIES_WIDTH {
+        curve(ui, sens, break_even, currency);
+        categories(ui, evaluation, option, currency);
+        return;
+    }
     ui.horizontal_top(|ui| {
-        let width = ui.available_width();
         let down = egui::Layout::top_down(egui::Align::Min);
         ui.allocate_ui_with_layout(egui::vec2(width * 0.6, CHART_HEIGHT), down, |ui| {
             curve(ui, sens, break_even, currency);
@@ -48,15 +57,28 @@ pub(super) fn show(ui: &mut egui::Ui, sens: &Sensitivity, evaluation: &Evaluatio
     });
 }
 
+/// Below this width the categories go under the curve instead of beside it.
+const CURVE_AND_CATEGORIES_WIDTH: f32 = 560.0;
+
+/// The chart's title, with the multipliers the curve really spans.
+pub(super) fn title() -> String {
+    let first = HIDDEN_MULTIPLIERS.first().copied().unwrap_or(0.0);
+    let last = HIDDEN_MULTIPLIERS.last().copied().unwrap_or(1.0);
+    format!("Hidden-cost headroom: NPV as every hidden cost is scaled {first} … {last}×")
+}
+
 fn curve(ui: &mut egui::Ui, sens: &Sensitivity, break_even: Option<f64>, currency: &str) {
+    let last_multiplier = HIDDEN_MULTIPLIERS.last().copied().unwrap_or(1.0);
     let text = ui.visuals().text_color();
     let mark = ui.visuals().warn_fg_color;
     Plot::new("sensitivity_headroom")
         .height(CHART_HEIGHT)
         .x_axis_label("hidden costs × k")
         .y_axis_label(format!("NPV ({currency})"))
-        .x_axis_formatter(|m, _| format!("{}×", m.value))
-        .y_axis_formatter(|m, _| crate::ui::sensitivity::tick(m.value))
+        .x_grid_spacer(crate::ui::charts::axes::nice_grid(crate::ui::charts::axes::Direction::X))
+        .x_axis_formatter(crate::ui::charts::axes::multiple)
+        .y_grid_spacer(crate::ui::charts::axes::nice_grid(crate::ui::charts::axes::Direction::Y))
+        .y_axis_formatter(crate::ui::charts::axes::compact)
         .include_y(0.0)
         .allow_scroll(false)
         .show(ui, |plot| {
@@ -65,16 +87,21 @@ fn curve(ui: &mut egui::Ui, sens: &Sensitivity, break_even: Option<f64>, currenc
                 HIDDEN_MULTIPLIERS.iter().zip(&sens.hidden_curve).map(|(k, npv)| [*k, *npv]).collect();
             plot.line(Line::new("NPV", points).width(2.5).color(super::HIGH));
             plot.points(Points::new("today (1×)", vec![[1.0, sens.base_npv]]).radius(5.0).color(text));
-            if let Some(k) = break_even {
+            // The axis spans the curve only (as the title says): a break-even beyond it is
+            // written under the chart rather than stretching the axis far past the data.
+            if let Some(k) = break_even.filter(|k| *k <= last_multiplier) {
                 plot.vline(VLine::new("break-even", k).color(mark).width(2.0));
                 let y = sens.hidden_curve.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                 plot.text(
-                    Text::new("break-even label", [k, y].into(), format!(" break-even {k:.2}×"))
-                        .color(mark)
-                        .anchor(egui::Align2::LEFT_TOP),
+                    Text::new("break-even label", [k, y].into(), format!(" break-even {k:.2}×")).color(mark).anchor(
+                        if k > 0.6 * last_multiplier { egui::Align2::RIGHT_TOP } else { egui::Align2::LEFT_TOP },
+                    ),
                 );
             }
         });
+    if let Some(k) = break_even.filter(|k| *k > last_multiplier) {
+        ui.weak(format!("Break-even at {k:.2}×: beyond the {last_multiplier}× the chart shows."));
+    }
 }
 
 /// The option's hidden costs as one stacked column, each category labelled with its total;
@@ -91,38 +118,29 @@ fn categories(ui: &mut egui::Ui, evaluation: &Evaluation, option: usize, currenc
         ui.weak("None.");
         return;
     }
-    let height = CHART_HEIGHT - 40.0;
-    let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), egui::Sense::hover());
-    let painter = ui.painter_at(rect);
-    let column = egui::Rect::from_min_size(rect.min, egui::vec2(36.0, height));
-    let font = egui::FontId::proportional(11.5);
-    let text = ui.visuals().text_color();
-    let mut y = column.bottom();
-    let mut last_label = f32::INFINITY;
-    for (category, value) in &costs {
-        let h = (*value / total) as f32 * height;
-        let color = CATEGORY_COLORS[*category as usize % CATEGORY_COLORS.len()];
-        let segment = egui::Rect::from_min_max(egui::pos2(column.left(), y - h), egui::pos2(column.right(), y));
-        painter.rect_filled(segment.shrink2(egui::vec2(0.0, 0.5)), 0.0, color);
-        // Labels beside their segment, pushed up so small segments never overlap.
-        let label_y = segment.center().y.min(last_label - 14.0);
-        if label_y > rect.top() + 6.0 {
-            let label = format!("{}  {}", category.label(), format::compact(*value));
-            painter.line_segment(
-                [egui::pos2(column.right(), segment.center().y), egui::pos2(column.right() + 8.0, label_y)],
-                egui::Stroke::new(1.0, color),
-            );
-            painter.text(
-                egui::pos2(column.right() + 10.0, label_y),
-                egui::Align2::LEFT_CENTER,
-                label,
-                font.clone(),
-                text,
-            );
-            last_label = label_y;
+    // One stacked column and, beside it, a list of the categories top to bottom as stacked:
+    // list rows wrap in a narrow panel, where text painted beside the column was cut off.
+    ui.horizontal_top(|ui| {
+        let height = (CHART_HEIGHT - 60.0).max(18.0 * costs.len() as f32);
+        let (column, _) = ui.allocate_exact_size(egui::vec2(36.0, height), egui::Sense::hover());
+        let painter = ui.painter_at(column);
+        let mut y = column.bottom();
+        for (category, value) in &costs {
+            let h = (*value / total) as f32 * height;
+            let segment = egui::Rect::from_min_max(egui::pos2(column.left(), y - h), egui::pos2(column.right(), y));
+            painter.rect_filled(segment.shrink2(egui::vec2(0.0, 0.5)), 0.0, category_color(*category));
+            y -= h;
         }
-        y -= h;
-    }
+        ui.vertical(|ui| {
+            for (category, value) in costs.iter().rev() {
+                ui.horizontal_wrapped(|ui| {
+                    let (swatch, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter().rect_filled(swatch, 2.0, category_color(*category));
+                    ui.label(egui::RichText::new(format!("{} {}", category.label(), format::compact(*value))).small());
+                });
+            }
+        });
+    });
     for (category, value) in credits {
         ui.weak(format!("{} {} (reduces the total)", category.label(), format::compact(value)));
     }

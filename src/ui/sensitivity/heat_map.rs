@@ -44,7 +44,7 @@ pub(super) fn show(ui: &mut egui::Ui, plan: &Plan, map: Option<(&str, &str, &Hea
     let (Some(xs), Some(ys)) = (plan.slot_of(x_path), plan.slot_of(y_path)) else { return };
     let (x_input, y_input) = (&plan.inputs[xs.0], &plan.inputs[ys.0]);
     let (mut new_x, mut new_y) = (x_path.to_owned(), y_path.to_owned());
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         input_menu(ui, "Across (x)", "heat_x", plan, &mut new_x);
         ui.add_space(12.0);
         input_menu(ui, "Up (y)", "heat_y", plan, &mut new_y);
@@ -83,7 +83,9 @@ pub(super) fn show(ui: &mut egui::Ui, plan: &Plan, map: Option<(&str, &str, &Hea
         .legend(Legend::default().position(egui_plot::Corner::RightTop).background_alpha(0.85))
         .x_axis_label(plan.input_label(xs))
         .y_axis_label(plan.input_label(ys))
+        .x_grid_spacer(crate::ui::charts::axes::nice_grid(crate::ui::charts::axes::Direction::X))
         .x_axis_formatter(move |m, _| input_value(xk, m.value))
+        .y_grid_spacer(crate::ui::charts::axes::nice_grid(crate::ui::charts::axes::Direction::Y))
         .y_axis_formatter(move |m, _| input_value(yk, m.value))
         .label_formatter(move |pos| {
             let p = match pos {
@@ -128,7 +130,7 @@ fn input_menu(ui: &mut egui::Ui, label: &str, salt: &str, plan: &Plan, path: &mu
 
 /// The colour scale: a gradient strip with its ends and 0 written under it.
 fn scale_legend(ui: &mut egui::Ui, lo: f64, hi: f64, color: &dyn Fn(f64) -> Color32, currency: &str) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(format!("NPV ({currency})"));
         let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width().min(420.0), 30.0), Sense::hover());
         let strip = egui::Rect::from_min_size(rect.min, vec2(rect.width(), 12.0));

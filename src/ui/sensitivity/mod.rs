@@ -66,7 +66,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     let sensitivity = &*sensitivity;
     let Some(sens) = sensitivity.sensitivity() else { return };
 
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading(format!("Sensitivity of the NPV — {option_name}"));
         ui.label(format!("base NPV {}", format::compact_money(sens.base_npv, &currency)));
     });
@@ -77,11 +77,14 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             actions.push(Action::Focus(path));
         }
         ui.add_space(12.0);
-        ui.columns(2, |columns| {
-            section(&mut columns[0], "Spider: NPV as each input moves −30 % … +30 % from its base");
-            spider::show(&mut columns[0], sens, &currency);
-            section(&mut columns[1], "Hidden-cost headroom: NPV as every hidden cost is scaled 0 … 3×");
-            headroom::show(&mut columns[1], sens, &results.evaluation, option, &currency);
+        crate::ui::charts::common::side_by_side(ui, 2, 360.0, |ui, i| {
+            if i == 0 {
+                section(ui, "Spider: NPV as each input moves −30 % … +30 % from its base");
+                spider::show(ui, sens, &currency);
+            } else {
+                section(ui, &headroom::title());
+                headroom::show(ui, sens, &results.evaluation, option, &currency);
+            }
         });
         ui.add_space(12.0);
         section(ui, "Two inputs at once: NPV over a grid, with the break-even line");
@@ -96,28 +99,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         }
     }
     goal_seek::show(ui, app, goal_button.clicked());
-}
-
-/// An axis tick: compact, without trailing zeros ("-4 M", "2.5 M"), so ticks stay short.
-pub(crate) fn tick(x: f64) -> String {
-    let s = format::compact(x);
-    match s.split_once(' ') {
-        Some((number, unit)) if number.contains('.') => {
-            format!("{} {unit}", number.trim_end_matches('0').trim_end_matches('.'))
-        }
-        _ => s,
-    }
-}
-
-/// X grid steps of 1, 2 or 5 × 10ⁿ giving five to eight labelled ticks: egui_plot's default
-/// base-10 steps leave a money axis with a single "0" when its labels are wide.
-pub(crate) fn nice_x_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
-    let span = (input.bounds.1 - input.bounds.0).abs().max(f64::MIN_POSITIVE);
-    let raw = span / 8.0;
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * magnitude).find(|s| *s >= raw).unwrap_or(raw);
-    let spacer = egui_plot::uniform_grid_spacer(move |_| [step / 5.0, step, step * 5.0]);
-    spacer(input)
 }
 
 /// A legend drawn under a chart (egui_plot's legend sits inside the plot and hides the lines).
@@ -145,7 +126,10 @@ pub(crate) fn cumulative_savings_plot(id: &str, height: f32, currency: &str) -> 
         .height(height)
         .x_axis_label("month")
         .y_axis_label(format!("cumulative savings ({currency})"))
-        .y_axis_formatter(|m, _| tick(m.value))
+        .x_grid_spacer(crate::ui::charts::axes::month_grid())
+        .x_axis_formatter(crate::ui::charts::axes::month)
+        .y_grid_spacer(crate::ui::charts::axes::nice_grid(crate::ui::charts::axes::Direction::Y))
+        .y_axis_formatter(crate::ui::charts::axes::compact)
         .allow_scroll(false)
 }
 

@@ -29,8 +29,10 @@ pub(super) fn show(ui: &mut egui::Ui, sens: &Sensitivity, currency: &str) {
         .height(CHART_HEIGHT)
         .x_axis_label("change from base")
         .y_axis_label(format!("NPV ({currency})"))
-        .x_axis_formatter(|m, _| format!("{:+.0} %", m.value))
-        .y_axis_formatter(|m, _| crate::ui::sensitivity::tick(m.value))
+        .x_grid_spacer(crate::ui::charts::axes::nice_grid(crate::ui::charts::axes::Direction::X))
+        .x_axis_formatter(crate::ui::charts::axes::signed_percent)
+        .y_grid_spacer(crate::ui::charts::axes::nice_grid(crate::ui::charts::axes::Direction::Y))
+        .y_axis_formatter(crate::ui::charts::axes::compact)
         .label_formatter(move |pos| {
             let p = match pos {
                 egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {

@@ -54,10 +54,13 @@ pub(super) fn show(
             kind.map_or_else(|| format::compact(bar.high), |k| input_value(k, bar.high)),
         );
         let width = ui.available_width();
-        let response = ui.allocate_response(vec2(width, ROW_HEIGHT), Sense::click());
+        let label = label_galley(ui, &bar.label, label_width(width));
+        let height = ROW_HEIGHT + (label.size().y - ui.fonts_mut(|f| f.row_height(&body_font()))).max(0.0);
+        let response = ui.allocate_response(vec2(width, height), Sense::click());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         let focused = focus == Some(bar.path.as_str());
-        paint_row(ui, response.rect, bar, &values, (lo, span, sens.base_npv), currency, response.hovered(), focused);
+        let row = Row { bar, label, values: &values };
+        paint_row(ui, response.rect, &row, (lo, span, sens.base_npv), currency, response.hovered(), focused);
         let response = response.on_hover_text(format!("{name}\nClick to select this input in the editor."));
         if response.clicked() {
             clicked = Some(bar.path.clone());
@@ -83,7 +86,7 @@ pub(super) fn moves(bar: &TornadoBar, base: f64) -> bool {
 }
 
 fn legend(ui: &mut egui::Ui, base: f64, currency: &str) {
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         for (color, text) in [(LOW, "input at its P10"), (HIGH, "input at its P90")] {
             let (rect, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
             ui.painter().rect_filled(rect, 2.0, color);
@@ -94,12 +97,37 @@ fn legend(ui: &mut egui::Ui, base: f64, currency: &str) {
     });
 }
 
-#[allow(clippy::too_many_arguments)] // One row's geometry, data and state: grouping them adds nothing.
+/// The width of the label column of a row `width` points wide.
+fn label_width(width: f32) -> f32 {
+    (width * 0.34).clamp(140.0, 320.0)
+}
+
+fn body_font() -> FontId {
+    FontId::proportional(13.0)
+}
+
+/// An input's label laid out in the label column: wrapped onto two lines when it is long, and
+/// only then cut with "…" (the whole label is in the row's tooltip).
+fn label_galley(ui: &egui::Ui, label: &str, width: f32) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::single_section(
+        label.to_owned(),
+        egui::TextFormat::simple(body_font(), ui.visuals().text_color()),
+    );
+    job.wrap = egui::text::TextWrapping { max_width: width - 8.0, max_rows: 2, ..Default::default() };
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// What one row shows.
+struct Row<'a> {
+    bar: &'a TornadoBar,
+    label: std::sync::Arc<egui::Galley>,
+    values: &'a str,
+}
+
 fn paint_row(
     ui: &egui::Ui,
     rect: Rect,
-    bar: &TornadoBar,
-    values: &str,
+    row: &Row<'_>,
     (lo, span, base): (f64, f64, f64),
     currency: &str,
     hovered: bool,
@@ -113,14 +141,14 @@ fn paint_row(
     } else if hovered {
         painter.rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
     }
-    let label_width = (rect.width() * 0.34).clamp(140.0, 320.0);
+    let bar = row.bar;
+    let label_width = label_width(rect.width());
     let text = visuals.text_color();
     let weak = visuals.weak_text_color();
-    let clip = |s: &str, font: &FontId| -> String { truncate(ui, s, font, label_width - 8.0) };
-    let body = FontId::proportional(13.0);
     let small = FontId::proportional(11.5);
-    painter.text(rect.left_top() + vec2(4.0, 3.0), Align2::LEFT_TOP, clip(&bar.label, &body), body.clone(), text);
-    painter.text(rect.left_bottom() + vec2(4.0, -3.0), Align2::LEFT_BOTTOM, clip(values, &small), small.clone(), weak);
+    painter.galley(rect.left_top() + vec2(4.0, 3.0), row.label.clone(), text);
+    let values = truncate(ui, row.values, &small, label_width - 8.0);
+    painter.text(rect.left_bottom() + vec2(4.0, -3.0), Align2::LEFT_BOTTOM, values, small.clone(), weak);
 
     let left = rect.left() + label_width + END_TEXT;
     let right = (rect.right() - END_TEXT).max(left + 20.0);
