@@ -122,6 +122,31 @@ pub(crate) fn month(mark: GridMark, _range: &RangeInclusive<f64>) -> String {
     if mark.value >= 0.0 && mark.value.fract() == 0.0 { format!("{}", mark.value) } else { String::new() }
 }
 
+/// An axis title that fits `length` points: an input's label ("In-house › Agent wages +
+/// benefits › amount") keeps its last parts when the whole would run past the axis and over the
+/// controls beside it, with "…" for what was left out (the hover says it all).
+pub(crate) fn fit_title(title: &str, length: f32) -> String {
+    // Body text averages about half its size in width; 14 points at 100 %.
+    let max_chars = ((length / 7.5).floor() as usize).max(8);
+    if title.chars().count() <= max_chars {
+        return title.to_owned();
+    }
+    let parts: Vec<&str> = title.split(" › ").collect();
+    let mut kept = String::new();
+    for part in parts.iter().rev() {
+        let candidate = if kept.is_empty() { (*part).to_owned() } else { format!("{part} › {kept}") };
+        if candidate.chars().count() + 2 > max_chars {
+            break;
+        }
+        kept = candidate;
+    }
+    if kept.is_empty() {
+        let tail: String = title.chars().rev().take(max_chars - 1).collect::<Vec<_>>().into_iter().rev().collect();
+        return format!("…{tail}");
+    }
+    format!("… {kept}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +189,16 @@ mod tests {
         assert_eq!(compact_tick(-2.5e6, 0.5e6), "-2.5 M");
         assert_eq!(compact_tick(150.0, 50.0), "150");
         assert_eq!(compact_tick(0.5, 0.1), "0.5");
+    }
+
+    #[test]
+    fn a_long_axis_title_keeps_its_last_parts() {
+        let title = "Manila offshore partner › Knowledge transfer › amount";
+        assert_eq!(fit_title(title, 600.0), title);
+        let short = fit_title(title, 200.0);
+        assert!(short.chars().count() <= 26, "{short}");
+        assert!(short.ends_with("amount") && short.starts_with('…'), "{short}");
+        assert!(fit_title("Averyveryverylongsinglewordwithoutanyseparators", 100.0).starts_with('…'));
     }
 
     #[test]

@@ -115,7 +115,14 @@ fn small_chart(ui: &mut Ui, input: &ChartInput, m: &Measure) {
         Plot::new(("locations", m.id))
             .height(SMALL_PLOT_HEIGHT)
             .y_axis_label(m.axis.clone())
-            .x_axis_formatter(|mark: GridMark, _| shore_at(mark.value))
+            // One label per shore, at full strength: egui_plot fades x labels less than 80 points
+            // apart, which left the shore names barely visible in three small charts.
+            .custom_x_axes(vec![
+                egui_plot::AxisHints::new_x()
+                    .formatter(|mark: GridMark, _| shore_at(mark.value))
+                    .label_spacing(20.0..=24.0)
+                    .tick_label_color(ui.visuals().text_color()),
+            ])
             .y_grid_spacer(axes::nice_grid(axes::Direction::Y))
             .y_axis_formatter(axes::compact)
             .include_y(0.0)
@@ -161,11 +168,18 @@ fn small_chart(ui: &mut Ui, input: &ChartInput, m: &Measure) {
                 }
                 for (s, (shore, used)) in shores.iter().enumerate() {
                     if !used {
-                        let text = format!("no {} option", shore.label().to_lowercase());
+                        // On two short lines, kept inside the plot at the outer groups: centred
+                        // on the first group it was cut to "o onshore option".
+                        let text = format!("no {}\noption", shore.label().to_lowercase());
+                        let (x, anchor) = match s {
+                            0 => (-0.45, Align2::LEFT_BOTTOM),
+                            s if s + 1 == shores.len() => (s as f64 + 0.45, Align2::RIGHT_BOTTOM),
+                            s => (s as f64, Align2::CENTER_BOTTOM),
+                        };
                         plot_ui.text(
-                            Text::new("", PlotPoint::new(s as f64, 0.0), common::annotation(text, reference))
+                            Text::new("", PlotPoint::new(x, 0.0), common::annotation(text, reference))
                                 .id(("empty", s))
-                                .anchor(Align2::CENTER_BOTTOM),
+                                .anchor(anchor),
                         );
                     }
                 }

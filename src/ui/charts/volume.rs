@@ -141,10 +141,14 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
                 plot_ui.vline(VLine::new("", x).id(id).color(color).width(1.0).style(LineStyle::dashed_loose()));
                 let y = top * (0.98 - 0.09 * labels);
                 labels += 1.0;
+                // Written towards the middle of the plot, so a marker near the right edge keeps its
+                // text inside it (it was cut to "b").
+                let anchor = if x > 0.55 * x_max { Align2::RIGHT_TOP } else { Align2::LEFT_TOP };
+                let text = if anchor == Align2::RIGHT_TOP { format!("{} ", text.trim_start()) } else { text };
                 plot_ui.text(
                     Text::new("", PlotPoint::new(x, y), common::annotation(text, color))
                         .id((id.0, id.1, "label"))
-                        .anchor(Align2::LEFT_TOP),
+                        .anchor(anchor),
                 );
             };
             let today = if narrow { " today".to_owned() } else { format!(" today: {} {unit}/month", compact(base)) };
