@@ -28,18 +28,30 @@ pub fn show(ui: &mut Ui, input: &ChartInput) {
         let spacing = 10.0;
         // All cards on one row when they fit at the minimum width: charts stay above the fold.
         let count = input.evaluation.options.len().max(1) as f32;
+        // A card is as wide as its widest line ("66,000 contacts/mo"), which is known only once
+        // drawn: the width a card really took is remembered for the document state, and a frame
+        // whose cards came out wider than planned is laid out again before it is shown.
+        let grown_id = egui::Id::unique("kpi_card_content_width");
+        let grown = ui.data(|d| d.get_temp::<(u64, f32)>(grown_id)).filter(|(rev, _)| *rev == input.revision);
+        let min_width = grown.map_or(MIN_CARD_WIDTH, |(_, w)| w.max(MIN_CARD_WIDTH));
         let one_row = (ui.available_width() - spacing * (count - 1.0)) / count - CARD_CHROME;
-        let width =
-            CARD_WIDTH.min(one_row.max(MIN_CARD_WIDTH)).min(ui.available_width() - CARD_CHROME).max(MIN_CARD_WIDTH);
+        let width = CARD_WIDTH.max(min_width).min(one_row.max(min_width));
         let per_row = (((ui.available_width() + spacing) / (width + CARD_CHROME + spacing)).floor() as usize).max(1);
+        let width = width.min(ui.available_width() - CARD_CHROME).max(MIN_CARD_WIDTH.min(ui.available_width()));
         let options: Vec<_> = input.evaluation.options.iter().enumerate().collect();
         ui.spacing_mut().item_spacing = egui::vec2(spacing, spacing);
         for row in options.chunks(per_row) {
-            ui.horizontal(|ui| {
+            let drawn = ui.horizontal(|ui| {
                 for &(i, o) in row {
                     card(ui, input, i, o, width);
                 }
             });
+            let n = row.len() as f32;
+            let taken = (drawn.response.rect.width() - spacing * (n - 1.0)) / n - CARD_CHROME;
+            if taken > width + 1.0 && per_row > 1 {
+                ui.data_mut(|d| d.insert_temp(grown_id, (input.revision, taken.ceil())));
+                ui.ctx().request_discard("KPI cards wider than planned");
+            }
         }
     });
 }
