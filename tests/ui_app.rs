@@ -224,3 +224,22 @@ fn editing_an_input_in_the_editor_changes_the_kpi_cards() {
     h.get_by_label(&shoreline::format::percent(after));
     assert!(h.query_by_label(&shoreline::format::percent(before)).is_none());
 }
+
+#[test]
+fn the_status_bar_says_a_model_without_a_file_is_not_saved_yet_until_it_is_saved() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let target = data.path().join("first save.ron");
+    let mut h = harness(start(data.path()));
+    h.run();
+    // The bundled sample opens clean but has no file: it was never saved.
+    assert!(h.state().state.doc.path().is_none());
+    h.get_by_label("Not saved yet");
+    assert!(h.query_by_label("Saved").is_none());
+    assert!(h.state_mut().state.save_to(&target));
+    h.run();
+    h.get_by_label("Saved");
+    assert!(h.query_by_label("Not saved yet").is_none());
+    rename(h.state_mut(), "Edited after saving");
+    h.run();
+    h.get_by_label("Unsaved changes");
+}

@@ -21,8 +21,15 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
                 app.tab = Tab::Problems;
             }
             ui.separator();
-            let dirty = if app.state.doc.is_dirty() { "Unsaved changes" } else { "Saved" };
-            ui.label(dirty);
+            // A model that has no file was never saved, however clean it is: "Saved" would lie.
+            let saved = if app.state.doc.is_dirty() {
+                "Unsaved changes"
+            } else if app.state.doc.path().is_none() {
+                "Not saved yet"
+            } else {
+                "Saved"
+            };
+            ui.label(saved);
             if let Some(notice) = app.state.notices.last().cloned() {
                 ui.separator();
                 let text = match notice.kind {
