@@ -41,3 +41,20 @@ fn sla_credits_within_the_range_are_accepted() {
     assert!(sla_errors("0.0").is_empty());
     assert!(sla_errors("Normal(mean: -0.02, sd: 0.5)").is_empty());
 }
+
+#[test]
+fn goal_seek_refuses_a_nan_or_infinite_target_as_a_usage_error() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let file = dir.path().join("model.ron");
+    std::fs::write(&file, SAMPLE).expect("the sample is written");
+    for target in ["nan", "inf", "-inf"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoreline"))
+            .args(["goal-seek"])
+            .arg(&file)
+            .args(["--input", "options[0].pricing.rate", &format!("--target-npv={target}")])
+            .output()
+            .expect("the CLI runs");
+        assert_eq!(out.status.code(), Some(2), "target {target}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not a finite number"));
+    }
+}
