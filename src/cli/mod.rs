@@ -105,10 +105,10 @@ pub struct GoalSeekArgs {
     #[arg(long)]
     pub input: String,
     /// The NPV to reach.
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_negative_numbers = true, value_parser = finite_number)]
     pub target_npv: Option<f64>,
     /// The savings share to reach, 0.25 = 25 %.
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_negative_numbers = true, value_parser = finite_number)]
     pub target_savings_pct: Option<f64>,
     /// The option, counted from 0.
     #[arg(long, default_value_t = 0)]
@@ -293,5 +293,14 @@ fn metric_name(metric: Metric) -> &'static str {
     match metric {
         Metric::Npv => "an NPV",
         Metric::SavingsPct => "savings",
+    }
+}
+
+/// A number argument: NaN and infinities are refused, since no target or figure can be one.
+fn finite_number(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        Ok(_) => Err(format!("{text} is not a finite number")),
+        Err(e) => Err(format!("{text} is not a number ({e})")),
     }
 }

@@ -9,6 +9,7 @@ pub mod io;
 pub mod samples;
 mod types;
 mod validate;
+mod validate_bounds;
 
 pub use estimate::{
     DISTRIBUTION_NAMES, Distribution, Estimate, beta_cdf, beta_quantile, lognormal_parameters, pert_shape,

@@ -130,6 +130,9 @@ impl Checker {
         if let Some(d) = e.distribution() {
             self.distribution(path, d);
         }
+        if let Some(problem) = super::validate_bounds::out_of_range(path, kind, e) {
+            self.problems.push(problem);
+        }
         let base = e.base();
         match kind {
             ValueKind::Money | ValueKind::Quantity if base < 0.0 => {
