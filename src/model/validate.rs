@@ -226,6 +226,14 @@ pub fn validate(model: &Model) -> Problems {
         if let Pricing::Tiered { tiers } = &option.pricing {
             check_tiers(&mut c, &p, tiers);
         }
+        if let Some(field) = zero_price(&option.pricing) {
+            // A zero price is legal (a free pilot) but far more often a form left unfilled, and it
+            // turns into "100 % savings" on every card, so it must not pass as "Model valid" silently.
+            c.warning(
+                format!("{p}.pricing.{field}"),
+                "the vendor's price is 0: every figure for this option assumes the vendor works for free",
+            );
+        }
         let t = option.transition;
         if t.parallel_months < t.ramp_months {
             c.warning(
@@ -280,6 +288,18 @@ pub fn validate(model: &Model) -> Problems {
     Problems(problems)
 }
 
+/// The pricing field whose base value is zero when the vendor would charge nothing at all.
+fn zero_price(pricing: &Pricing) -> Option<&'static str> {
+    let zero = |e: &Estimate| e.base() == 0.0;
+    match pricing {
+        Pricing::PerFte { rate } | Pricing::PerHour { rate, .. } => zero(rate).then_some("rate"),
+        Pricing::PerUnit { price } | Pricing::PerOutcome { price, .. } => zero(price).then_some("price"),
+        Pricing::FixedFee { monthly } => zero(monthly).then_some("monthly"),
+        Pricing::Tiered { tiers } => (!tiers.is_empty() && tiers.iter().all(|t| zero(&t.price))).then_some("tiers"),
+        Pricing::Anchored { baseline_fee, arc, .. } => (zero(baseline_fee) && zero(arc)).then_some("baseline_fee"),
+    }
+}
+
 fn check_tiers(c: &mut Checker, p: &str, tiers: &[super::Tier]) {
     let path = format!("{p}.pricing.tiers");
     if tiers.is_empty() {
@@ -301,5 +321,31 @@ fn check_tiers(c: &mut Checker, p: &str, tiers: &[super::Tier]) {
             }
             None => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::samples::default_model;
+
+    #[test]
+    fn a_vendor_price_of_zero_is_a_warning_not_an_error() {
+        let mut model = default_model().expect("the bundled sample loads");
+        let before = validate(&model);
+        assert!(before.at("options[0].pricing.price").next().is_none());
+        model.options[0].pricing = Pricing::PerUnit { price: Estimate::Fixed(0.0) };
+        let problems = validate(&model);
+        let warned: Vec<_> = problems.at("options[0].pricing.price").collect();
+        assert_eq!(warned.len(), 1, "{problems:?}");
+        assert_eq!(warned[0].severity, Severity::Warning);
+        assert_eq!(problems.has_errors(), before.has_errors());
+    }
+
+    #[test]
+    fn a_positive_per_fte_rate_raises_no_zero_price_warning() {
+        let mut model = default_model().expect("the bundled sample loads");
+        model.options[0].pricing = Pricing::PerFte { rate: Estimate::Fixed(1500.0) };
+        assert!(validate(&model).at("options[0].pricing.rate").next().is_none());
     }
 }

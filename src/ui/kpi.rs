@@ -78,21 +78,21 @@ fn card(ui: &mut Ui, input: &ChartInput, i: usize, o: &OptionResult, width: f32)
                 ui.weak(place);
             }
             Grid::new(("kpi", i)).num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
-                ui.label("Savings");
+                ui.label("Savings").on_hover_text(SAVINGS_MEANING);
                 let pct = or_dash(o.savings_pct, percent);
                 ui.label(RichText::new(pct).strong().color(palette::savings(o.savings_total)));
                 ui.end_row();
-                ui.label("Total saved");
+                ui.label("Total saved").on_hover_text(TOTAL_SAVED_MEANING);
                 ui.label(compact_money(o.savings_total, currency)).on_hover_text(money(o.savings_total, currency));
                 ui.end_row();
-                ui.label("NPV");
+                ui.label("NPV").on_hover_text(NPV_MEANING);
                 ui.label(RichText::new(compact_money(o.npv, currency)).color(palette::savings(o.npv)))
                     .on_hover_text(money(o.npv, currency));
                 ui.end_row();
-                ui.label("IRR");
+                ui.label("IRR").on_hover_text(IRR_MEANING);
                 ui.label(or_dash(o.irr, percent));
                 ui.end_row();
-                ui.label("Payback");
+                ui.label("Payback").on_hover_text(PAYBACK_MEANING);
                 ui.label(or_dash(o.payback_months, months));
                 ui.end_row();
                 ui.label("Break-even").on_hover_text("Monthly volume at which the option costs what in-house costs");
@@ -105,6 +105,17 @@ fn card(ui: &mut Ui, input: &ChartInput, i: usize, o: &OptionResult, width: f32)
         });
     });
 }
+
+const SAVINGS_MEANING: &str =
+    "Share of the in-house cost over the whole horizon that this option saves (percent; negative: it costs more)";
+const TOTAL_SAVED_MEANING: &str =
+    "In-house cost minus the option's cost, summed over every month of the horizon (model currency, undiscounted)";
+const NPV_MEANING: &str =
+    "Net present value of the monthly savings at the model's discount rate (model currency; above 0: worth doing)";
+const IRR_MEANING: &str =
+    "Internal rate of return of the monthly savings, as a yearly rate (percent per year; — when there is none)";
+const PAYBACK_MEANING: &str =
+    "Months until the cumulative savings stop being negative for good (months from the start of the plan)";
 
 /// How far the option's hidden costs can grow before its NPV is zero, as a sentence.
 /// `annual_rate` is the model's discount rate (the NPV's own), used to tell the cases the
@@ -137,6 +148,14 @@ mod tests {
     fn example() -> OptionResult {
         let model = io::from_ron_str(include_str!("../../tests/fixtures/contract_example.ron")).expect("loads");
         Evaluation::of_model(&model).options.remove(0)
+    }
+
+    #[test]
+    fn every_kpi_tooltip_says_what_the_figure_means_and_its_unit_in_brackets() {
+        for meaning in [SAVINGS_MEANING, TOTAL_SAVED_MEANING, NPV_MEANING, IRR_MEANING, PAYBACK_MEANING] {
+            let unit = meaning.rsplit_once('(').map(|(_, u)| u);
+            assert!(unit.is_some_and(|u| u.ends_with(')') && u.len() > 2), "no unit in: {meaning}");
+        }
     }
 
     #[test]

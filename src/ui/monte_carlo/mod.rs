@@ -57,8 +57,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     let dim = if current { 1.0 } else { 0.45 };
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            let text =
-                RichText::new(format::percent(sim.prob_loss)).size(40.0).strong().color(LOSS.gamma_multiply(dim));
+            let text = RichText::new(format::percent(sim.prob_loss))
+                .size(40.0)
+                .strong()
+                .color(loss_chance_colour(sim.prob_loss).gamma_multiply(dim));
             ui.label(text);
             ui.vertical(|ui| {
                 ui.add_space(6.0);
@@ -89,4 +91,31 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             }
         });
     });
+}
+
+/// The colour of the chance of a loss by what it means: a small chance is good news, not an alarm.
+///
+/// Below 10 % the move is safe (gain colour), from 50 % a loss is the likely outcome (loss colour),
+/// and in between the risk is real but not the rule (amber).
+fn loss_chance_colour(prob_loss: f64) -> Color32 {
+    if prob_loss < 0.10 {
+        GAIN
+    } else if prob_loss < 0.50 {
+        Color32::from_rgb(0xD9, 0xA4, 0x41)
+    } else {
+        LOSS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_zero_chance_of_a_loss_is_shown_in_the_gain_colour_not_alarm_red() {
+        assert_eq!(loss_chance_colour(0.0), GAIN);
+        assert_eq!(loss_chance_colour(0.3), Color32::from_rgb(0xD9, 0xA4, 0x41));
+        assert_eq!(loss_chance_colour(0.5), LOSS);
+        assert_eq!(loss_chance_colour(0.9), LOSS);
+    }
 }
