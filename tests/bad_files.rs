@@ -773,16 +773,27 @@ fn goal_seek_finds_the_value_that_reaches_the_target() {
     assert!((value - 25.0).abs() < 1e-6, "{value}");
     assert!(out.stdout.contains("for Vendor"), "{}", out.stdout);
     // savings 20 % of 360 000 = 72 000 = 12 000 · (30 − price) → price 24
+    let out =
+        shoreline(&["goal-seek", path_str(&file), "--input", "options[0].pricing.price", "--target-savings-pct", "20"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("options[0].pricing.price = 24"), "{}", out.stdout);
+}
+
+#[test]
+fn a_savings_target_given_as_a_fraction_is_refused_with_the_percentage_it_likely_meant() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let file = goal_seek_model(dir.path());
     let out = shoreline(&[
         "goal-seek",
         path_str(&file),
         "--input",
         "options[0].pricing.price",
         "--target-savings-pct",
-        "0.2",
+        "0.25",
     ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.starts_with("options[0].pricing.price = 24"), "{}", out.stdout);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(out.stderr.contains("did you mean 25 (percent)?"), "{}", out.stderr);
 }
 
 #[test]

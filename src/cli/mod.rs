@@ -107,7 +107,8 @@ pub struct GoalSeekArgs {
     /// The NPV to reach.
     #[arg(long, allow_negative_numbers = true, value_parser = finite_number)]
     pub target_npv: Option<f64>,
-    /// The savings share to reach, 0.25 = 25 %.
+    /// The savings to reach, in percent: 25 means 25 %. A value strictly between -1 and 1
+    /// (other than 0) is refused, as it is almost always a fraction meant as a percentage.
     #[arg(long, allow_negative_numbers = true, value_parser = finite_number)]
     pub target_savings_pct: Option<f64>,
     /// The option, counted from 0.
@@ -116,6 +117,18 @@ pub struct GoalSeekArgs {
     /// Use this scenario instead of the base model.
     #[arg(long)]
     pub scenario: Option<String>,
+}
+
+/// The savings share a `--target-savings-pct` in percent asks for; a fraction such as 0.25 is
+/// refused rather than read as 0.25 %, since that is nearly always a mistake.
+fn savings_target(percent: f64) -> Result<f64, Failure> {
+    if percent != 0.0 && percent.abs() < 1.0 {
+        return Err(Failure::unreadable(format!(
+            "--target-savings-pct is in percent: did you mean {} (percent)?",
+            (percent * 100.0 * 1e6).round() / 1e6
+        )));
+    }
+    Ok(percent / 100.0)
 }
 
 /// A failure, reported once on stderr with its exit code.
@@ -260,7 +273,7 @@ fn execute(command: Command) -> Result<u8, Failure> {
             check_option(&model, args.option)?;
             let (metric, target) = match (args.target_npv, args.target_savings_pct) {
                 (Some(x), _) => (Metric::Npv, x),
-                (None, Some(x)) => (Metric::SavingsPct, x),
+                (None, Some(x)) => (Metric::SavingsPct, savings_target(x)?),
                 (None, None) => return Err(Failure::unreadable("give --target-npv or --target-savings-pct")),
             };
             let plan = Plan::new(&model);
