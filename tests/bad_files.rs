@@ -827,7 +827,39 @@ fn goal_seek_exits_2_for_an_unknown_input_or_option() {
         "3",
     ]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("--option 3: the model has 1 option(s)"), "{}", out.stderr);
+    assert!(out.stderr.contains("--option 3: the model has 1 option(s), counted from 1: 1 "), "{}", out.stderr);
+}
+
+#[test]
+fn an_option_is_named_by_its_number_from_1_or_by_its_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = goal_seek_model(dir.path());
+    let model = shoreline::model::io::load(&file).expect("loads");
+    let name = model.options[0].name.to_uppercase();
+    let seek = |option: &str| {
+        shoreline(&[
+            "goal-seek",
+            path_str(&file),
+            "--input",
+            "options[0].pricing.price",
+            "--target-npv",
+            "0",
+            "--option",
+            option,
+        ])
+    };
+    let by_number = seek("1");
+    assert_eq!(by_number.code, 0, "{}", by_number.stderr);
+    let by_name = seek(&name);
+    assert_eq!(by_name.code, 0, "{}", by_name.stderr);
+    assert_eq!(by_number.stdout, by_name.stdout, "the same option either way");
+    let zero = seek("0");
+    assert_eq!(zero.code, 2);
+    assert!(zero.stderr.contains("counted from 1"), "{}", zero.stderr);
+    let unknown = seek("Nobody \u{1b}[2K");
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains(&model.options[0].name), "the options are listed: {}", unknown.stderr);
+    assert!(!unknown.stderr.contains('\u{1b}'), "control characters are escaped: {}", unknown.stderr);
 }
 
 #[test]

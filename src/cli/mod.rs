@@ -56,9 +56,9 @@ pub enum Command {
     Sensitivity {
         /// The model file.
         file: PathBuf,
-        /// The option, counted from 0.
-        #[arg(long, default_value_t = 0)]
-        option: usize,
+        /// The option: its number, counted from 1, or its name (any case). The first by default.
+        #[arg(long)]
+        option: Option<String>,
         /// Use this scenario instead of the base model.
         #[arg(long)]
         scenario: Option<String>,
@@ -111,9 +111,9 @@ pub struct GoalSeekArgs {
     /// (other than 0) is refused, as it is almost always a fraction meant as a percentage.
     #[arg(long, allow_negative_numbers = true, value_parser = finite_number)]
     pub target_savings_pct: Option<f64>,
-    /// The option, counted from 0.
-    #[arg(long, default_value_t = 0)]
-    pub option: usize,
+    /// The option: its number, counted from 1, or its name (any case). The first by default.
+    #[arg(long)]
+    pub option: Option<String>,
     /// Use this scenario instead of the base model.
     #[arg(long)]
     pub scenario: Option<String>,
@@ -200,15 +200,30 @@ fn json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     Ok(())
 }
 
-fn check_option(model: &Model, option: usize) -> Result<(), Failure> {
-    if option < model.options.len() {
-        Ok(())
-    } else {
-        Err(Failure::unreadable(format!(
-            "--option {option}: the model has {} option(s), counted from 0",
-            model.options.len()
-        )))
-    }
+/// The option `--option` names: a number counted from 1 (as the window and the tables count
+/// them) or a name, compared without regard to case. Anything else lists the options.
+fn resolve_option(model: &Model, option: Option<&str>) -> Result<usize, Failure> {
+    let Some(given) = option.map(str::trim) else { return Ok(0) };
+    let count = model.options.len();
+    let found = match given.parse::<usize>() {
+        Ok(n) if (1..=count).contains(&n) => Some(n - 1),
+        Ok(_) => None,
+        Err(_) => model.options.iter().position(|o| o.name.trim().eq_ignore_ascii_case(given)),
+    };
+    found.ok_or_else(|| {
+        let listed: Vec<String> =
+            model.options.iter().enumerate().map(|(i, o)| format!("{} {}", i + 1, escape(&o.name))).collect();
+        Failure::unreadable(format!(
+            "--option {}: the model has {count} option(s), counted from 1: {}",
+            escape(given),
+            listed.join(", ")
+        ))
+    })
+}
+
+/// `text` with control characters shown as escapes, so a name cannot drive the terminal.
+fn escape(text: &str) -> String {
+    text.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect()
 }
 
 fn execute(command: Command) -> Result<u8, Failure> {
@@ -238,7 +253,7 @@ fn execute(command: Command) -> Result<u8, Failure> {
         }
         Command::Sensitivity { file, option, scenario, json: as_json } => {
             let model = load_valid(&file, scenario.as_deref())?;
-            check_option(&model, option)?;
+            let option = resolve_option(&model, option.as_deref())?;
             let result = sensitivity(&Plan::new(&model), option);
             if as_json {
                 json(&result)?;
@@ -270,21 +285,21 @@ fn execute(command: Command) -> Result<u8, Failure> {
         }
         Command::GoalSeek(args) => {
             let model = load_valid(&args.file, args.scenario.as_deref())?;
-            check_option(&model, args.option)?;
+            let option = resolve_option(&model, args.option.as_deref())?;
             let (metric, target) = match (args.target_npv, args.target_savings_pct) {
                 (Some(x), _) => (Metric::Npv, x),
                 (None, Some(x)) => (Metric::SavingsPct, savings_target(x)?),
                 (None, None) => return Err(Failure::unreadable("give --target-npv or --target-savings-pct")),
             };
             let plan = Plan::new(&model);
-            match goal_seek(&plan, args.option, &args.input, metric, target) {
+            match goal_seek(&plan, option, &args.input, metric, target) {
                 Ok(found) => {
                     println!("{} = {}", found.path, found.value);
                     let achieved = match metric {
                         Metric::Npv => crate::format::money(found.achieved, &model.currency),
                         Metric::SavingsPct => crate::format::percent(found.achieved),
                     };
-                    println!("gives {} of {achieved} for {}", metric_name(metric), model.options[args.option].name);
+                    println!("gives {} of {achieved} for {}", metric_name(metric), model.options[option].name);
                     Ok(0)
                 }
                 Err(e @ crate::engine::sensitivity::GoalSeekError::Unreachable { .. }) => {
