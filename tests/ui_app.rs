@@ -243,3 +243,36 @@ fn the_status_bar_says_a_model_without_a_file_is_not_saved_yet_until_it_is_saved
     h.run();
     h.get_by_label("Unsaved changes");
 }
+
+#[test]
+fn a_first_launch_says_the_model_is_a_sample_until_the_card_is_closed_for_good() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    h.run();
+    h.get_by_label("This is a sample model");
+    h.get_by_label("Keep exploring the sample").click();
+    h.run();
+    assert!(h.query_by_label("This is a sample model").is_none(), "the card closes");
+    drop(h);
+    // The next launch remembers it.
+    let mut h = harness(start(data.path()));
+    h.run();
+    assert!(h.query_by_label("This is a sample model").is_none(), "and stays closed");
+}
+
+#[test]
+fn the_sample_card_leaves_with_the_sample() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    h.run();
+    h.get_by_label("New blank model").click();
+    h.run();
+    assert_eq!(h.state().state.model().name, "New model");
+    assert!(h.query_by_label("This is a sample model").is_none(), "a model of the user's own is no sample");
+    // A file given on the command line is no sample either.
+    let file = data.path().join("mine.ron");
+    io::save(&file, &shoreline::app::document::blank_model()).expect("save");
+    let mut h = harness(AppState::start(Some(file), Some(data.path().to_owned())));
+    h.run();
+    assert!(h.query_by_label("This is a sample model").is_none());
+}

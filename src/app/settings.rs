@@ -22,11 +22,13 @@ pub struct Settings {
     pub dark: bool,
     /// UI zoom factor.
     pub zoom: f32,
+    /// The user closed the card that says the first model is a sample.
+    pub sample_card_dismissed: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { recent: Vec::new(), last_file: None, dark: true, zoom: 1.0 }
+        Self { recent: Vec::new(), last_file: None, dark: true, zoom: 1.0, sample_card_dismissed: false }
     }
 }
 

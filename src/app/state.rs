@@ -99,6 +99,9 @@ pub struct AppState {
     pub recovery_offer: Option<Recovered>,
     /// An input to reveal in the editor.
     pub focus_path: Option<String>,
+    /// True while the document is the bundled sample the window opened on by itself (no file
+    /// given, none remembered): the window says it is a sample and where to start.
+    pub on_start_sample: bool,
     /// Set when the window may close (every change saved or discarded).
     pub quit_confirmed: bool,
     /// Monte Carlo of the current results, on a background thread.
@@ -149,6 +152,7 @@ impl AppState {
             path_prompt: None,
             recovery_offer: None,
             focus_path: None,
+            on_start_sample: true,
             quit_confirmed: false,
             simulation: SimulationRunner::default(),
             sensitivity: SensitivityCache::default(),
@@ -279,6 +283,7 @@ impl AppState {
     /// none (not even the last one's "last valid results"), and a run of the old one is dropped.
     fn replace_document(&mut self, doc: Document) {
         self.doc = doc;
+        self.on_start_sample = false;
         self.analysis = Analysis::default();
         self.sensitivity = SensitivityCache::default();
         self.comparison = ScenarioComparison::default();
@@ -458,6 +463,17 @@ impl AppState {
         if let Err(e) = self.settings.save(&dir) {
             self.notice(NoticeKind::Error, format!("Cannot save settings: {e}"));
         }
+    }
+
+    /// True when the window should say that the model is a sample and where to start.
+    pub fn shows_sample_card(&self) -> bool {
+        self.on_start_sample && !self.settings.sample_card_dismissed && !self.doc.is_dirty()
+    }
+
+    /// Closes the sample card for good (remembered in the settings).
+    pub fn dismiss_sample_card(&mut self) {
+        self.settings.sample_card_dismissed = true;
+        self.save_settings();
     }
 
     /// Stores the theme and zoom.

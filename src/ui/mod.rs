@@ -13,6 +13,7 @@ pub mod prompts;
 pub mod scenarios;
 pub mod sensitivity;
 pub mod shortcuts;
+pub mod start_card;
 pub mod status_bar;
 pub mod top_bar;
 pub mod zoom;
