@@ -65,6 +65,33 @@ pub fn percent(x: f64) -> String {
     format!("{:.1} %", x * 100.0)
 }
 
+/// Above this annual IRR (100 %: the money more than doubles each year) the IRR says no more
+/// than "the move pays back at once": there is hardly an upfront investment to earn a return on,
+/// and the rate grows without bound as that investment shrinks (813 %, 7,812 %).
+pub const IRR_MEANINGFUL_UP_TO: f64 = 1.0;
+
+/// What an IRR reads as: "12.5 %", "n/m" above [`IRR_MEANINGFUL_UP_TO`], "—" when there is none.
+pub fn irr(x: Option<f64>) -> String {
+    match x {
+        Some(r) if r > IRR_MEANINGFUL_UP_TO => "n/m".to_owned(),
+        Some(r) => percent(r),
+        None => "—".to_owned(),
+    }
+}
+
+/// Why an IRR reads "n/m", for a tooltip; `None` when it reads as a number.
+pub fn irr_note(x: Option<f64>) -> Option<String> {
+    x.filter(|r| *r > IRR_MEANINGFUL_UP_TO).map(|r| {
+        format!(
+            "n/m — not meaningful: the move pays back at once. The upfront cost is small against the \
+             savings, so the rate of return ({}) says nothing a reader can use; shown as n/m above \
+             {} a year. Read the payback and the NPV instead.",
+            percent(r),
+            percent(IRR_MEANINGFUL_UP_TO)
+        )
+    })
+}
+
 /// An optional value, or an em dash.
 pub fn or_dash<T>(x: Option<T>, f: impl FnOnce(T) -> String) -> String {
     x.map_or_else(|| "—".to_owned(), f)
@@ -78,6 +105,16 @@ pub fn months(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_irr_above_100_percent_a_year_reads_as_not_meaningful() {
+        assert_eq!(irr(Some(8.132)), "n/m");
+        assert!(irr_note(Some(8.132)).is_some_and(|n| n.contains("pays back at once") && n.contains("813.2 %")));
+        assert_eq!(irr(Some(0.25)), "25.0 %");
+        assert_eq!(irr_note(Some(0.25)), None);
+        assert_eq!(irr(Some(1.0)), "100.0 %");
+        assert_eq!(irr(None), "—");
+    }
 
     #[test]
     fn thousands_are_separated() {

@@ -276,3 +276,15 @@ fn the_sample_card_leaves_with_the_sample() {
     h.run();
     assert!(h.query_by_label("This is a sample model").is_none());
 }
+
+#[test]
+fn an_irr_without_a_real_upfront_investment_reads_not_meaningful_on_the_cards() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    h.run();
+    let results = h.state().state.analysis.results.as_ref().expect("results");
+    // The sample's nearshore move repays its small transition within months: an IRR of hundreds of %.
+    let huge = results.evaluation.options.iter().filter_map(|o| o.irr).find(|r| *r > 1.0).expect("a huge IRR");
+    assert!(h.query_all_by_label("n/m").next().is_some(), "the card says n/m");
+    assert!(h.query_by_label(&shoreline::format::percent(huge)).is_none(), "not {}", shoreline::format::percent(huge));
+}

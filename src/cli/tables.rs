@@ -65,7 +65,7 @@ pub fn evaluation(model: &Model, e: &Evaluation) -> String {
                 thousands(o.savings_total),
                 or_dash(o.savings_pct, percent),
                 thousands(o.npv),
-                or_dash(o.irr, percent),
+                crate::format::irr(o.irr),
                 or_dash(o.payback_months, months),
                 or_dash(o.break_even_volume, thousands),
                 thousands(o.hidden_total),

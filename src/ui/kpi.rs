@@ -90,7 +90,10 @@ fn card(ui: &mut Ui, input: &ChartInput, i: usize, o: &OptionResult, width: f32)
                     .on_hover_text(money(o.npv, currency));
                 ui.end_row();
                 ui.label("IRR").on_hover_text(IRR_MEANING);
-                ui.label(or_dash(o.irr, percent));
+                let irr = ui.label(crate::format::irr(o.irr));
+                if let Some(note) = crate::format::irr_note(o.irr) {
+                    irr.on_hover_text(note);
+                }
                 ui.end_row();
                 ui.label("Payback").on_hover_text(PAYBACK_MEANING);
                 ui.label(or_dash(o.payback_months, months));

@@ -32,7 +32,10 @@ pub(super) fn show(ui: &mut egui::Ui, rows: &[ScenarioResults], model: &Model, s
                             let npv = egui::RichText::new(format::compact_money(o.npv, currency));
                             ui.label(if o.npv < 0.0 { npv.color(ui.visuals().error_fg_color) } else { npv });
                             ui.label(format::or_dash(o.payback_months, format::months));
-                            ui.label(format::or_dash(o.irr, format::percent));
+                            let irr = ui.label(format::irr(o.irr));
+                            if let Some(note) = format::irr_note(o.irr) {
+                                irr.on_hover_text(note);
+                            }
                             ui.end_row();
                         }
                     }
