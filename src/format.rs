@@ -92,6 +92,17 @@ pub fn irr_note(x: Option<f64>) -> Option<String> {
     })
 }
 
+/// Why there is no break-even volume, in a few words ("never: the vendor is cheaper at every
+/// volume"), where a bare "—" would leave the reader guessing.
+pub fn no_break_even(reason: crate::engine::break_even::NoBreakEven) -> &'static str {
+    match reason {
+        crate::engine::break_even::NoBreakEven::VendorCheaperAtEveryVolume => "never: vendor cheaper at every volume",
+        crate::engine::break_even::NoBreakEven::InHouseCheaperAtEveryVolume => {
+            "never: in-house cheaper at every volume"
+        }
+    }
+}
+
 /// An optional value, or an em dash.
 pub fn or_dash<T>(x: Option<T>, f: impl FnOnce(T) -> String) -> String {
     x.map_or_else(|| "—".to_owned(), f)

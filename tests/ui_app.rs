@@ -288,3 +288,19 @@ fn an_irr_without_a_real_upfront_investment_reads_not_meaningful_on_the_cards() 
     assert!(h.query_all_by_label("n/m").next().is_some(), "the card says n/m");
     assert!(h.query_by_label(&shoreline::format::percent(huge)).is_none(), "not {}", shoreline::format::percent(huge));
 }
+
+#[test]
+fn a_missing_break_even_says_why_on_the_card() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    let mut model = h.state().state.model().clone();
+    // A minimum fee of a billion a month: the first vendor never gets down to in-house.
+    model.options[0].minimum_monthly = shoreline::model::Estimate::Fixed(1e9);
+    h.state_mut().state.apply(Command::Replace { model: Box::new(model), group: None });
+    h.run();
+    assert_eq!(
+        h.state().state.analysis.results.as_ref().expect("results").evaluation.options[0].break_even_volume,
+        None
+    );
+    h.get_by_label("never: in-house cheaper at every volume");
+}

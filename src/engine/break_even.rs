@@ -214,6 +214,26 @@ pub fn break_even_volume(plan: &Plan, option: usize, v: &[f64]) -> Option<f64> {
     BreakEven::new(plan, v).volume(option)
 }
 
+/// Why an option has no break-even volume: which side is cheaper at every volume searched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoBreakEven {
+    /// The option costs less than in-house at every volume from 0 to 10 × the base volume.
+    VendorCheaperAtEveryVolume,
+    /// In-house costs less than the option at every volume from 0 to 10 × the base volume.
+    InHouseCheaperAtEveryVolume,
+}
+
+/// Why `option` has no break-even volume (call when [`break_even_volume`] is `None`): the two
+/// curves do not cross, so the sign of the gap at the base volume holds at every volume.
+pub fn no_break_even_reason(plan: &Plan, option: usize, v: &[f64]) -> NoBreakEven {
+    let volume = v[plan.volume.0].max(0.0);
+    if option_cost_at(plan, option, v, volume) < in_house_cost_at(plan, v, volume) {
+        NoBreakEven::VendorCheaperAtEveryVolume
+    } else {
+        NoBreakEven::InHouseCheaperAtEveryVolume
+    }
+}
+
 /// The break-even volumes of one evaluation's options. The options share the in-house cost at
 /// the grid points, computed once, up to the furthest point an option's search has reached.
 pub(crate) struct BreakEven<'a> {
@@ -372,6 +392,27 @@ mod tests {
             previous = current;
         }
         None
+    }
+
+    #[test]
+    fn an_option_without_a_break_even_says_which_side_is_cheaper_everywhere() {
+        let model = from_ron_str(include_str!("../../tests/fixtures/contract_example.ron")).expect("loads");
+        // A site lease of a billion a month: no vendor price reaches in-house at any volume.
+        let mut vendor_cheaper = model.clone();
+        let lease = vendor_cheaper.in_house.costs.iter_mut().find(|c| c.name == "Site lease").expect("lease");
+        lease.amount = crate::model::Estimate::Fixed(1e9);
+        // A minimum fee of a billion a month: the vendor never gets down to in-house.
+        let mut in_house_cheaper = model;
+        in_house_cheaper.options[0].minimum_monthly = crate::model::Estimate::Fixed(1e9);
+        for (m, expected) in [
+            (vendor_cheaper, NoBreakEven::VendorCheaperAtEveryVolume),
+            (in_house_cheaper, NoBreakEven::InHouseCheaperAtEveryVolume),
+        ] {
+            let plan = Plan::new(&m);
+            let v = plan.base_values();
+            assert_eq!(break_even_volume(&plan, 0, &v), None, "no crossing when {expected:?}");
+            assert_eq!(no_break_even_reason(&plan, 0, &v), expected);
+        }
     }
 
     fn models() -> Vec<Model> {
