@@ -1,8 +1,9 @@
-//! The command line: validate, evaluate, sensitivity, simulate, goal-seek and fmt.
+//! The command line: validate, evaluate, sensitivity, simulate, goal-seek, inputs and fmt.
 //!
 //! Exit codes: 0 success; 1 the model is invalid, or the question has no answer (goal seek);
 //! 2 bad usage or a file that cannot be read or parsed; 3 a file that cannot be written.
 
+mod inputs;
 mod tables;
 
 use std::path::{Path, PathBuf};
@@ -88,6 +89,14 @@ pub enum Command {
     },
     /// Find the value of one input at which an option reaches a target.
     GoalSeek(GoalSeekArgs),
+    /// Every input a path can name (`--input`, scenario overrides), with its label and value.
+    Inputs {
+        /// The model file.
+        file: PathBuf,
+        /// Print JSON: `{"inputs": [{"path", "label", "base", "estimate"}]}`.
+        #[arg(long)]
+        json: bool,
+    },
     /// Rewrite a model file in canonical form, atomically (for clean diffs).
     Fmt {
         /// The model file.
@@ -306,8 +315,26 @@ fn execute(command: Command) -> Result<u8, Failure> {
                     eprintln!("shoreline: {e}");
                     Ok(EXIT_INVALID)
                 }
+                Err(crate::engine::sensitivity::GoalSeekError::UnknownInput(path)) => {
+                    let near = inputs::nearest(&model, &path, 5);
+                    Err(Failure::unreadable(format!(
+                        "`{}` names no real-valued input of this model; the nearest are: {} \
+                         (`shoreline inputs FILE` lists them all)",
+                        escape(&path),
+                        near.join(", ")
+                    )))
+                }
                 Err(e) => Err(Failure::unreadable(e.to_string())),
             }
+        }
+        Command::Inputs { file, json: as_json } => {
+            let model = load(&file)?;
+            if as_json {
+                json(&inputs::json(&model))?;
+            } else {
+                print!("{}", inputs::table(&model));
+            }
+            Ok(0)
         }
         Command::Fmt { file } => {
             let model = load(&file)?;
