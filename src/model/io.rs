@@ -33,8 +33,26 @@ pub enum LoadError {
         bytes: u64,
     },
     /// The file is not UTF-8 text.
-    #[error("{path} is not UTF-8 text, so it is not a model file")]
+    #[error("{path} is not UTF-8 text (line {line}, column {column}), so it is not a model file")]
     NotText {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first byte that is not UTF-8.
+        line: usize,
+        /// 1-based column (in characters) of that byte.
+        column: usize,
+    },
+    /// The path names something other than a regular file (a folder, a pipe, a device).
+    #[error("{path} is {what}, not a model file")]
+    NotAFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is ("a folder", "a named pipe (FIFO)", …).
+        what: &'static str,
+    },
+    /// The file holds nothing but white space.
+    #[error("{path} is empty: a model file holds one `Model(…)`")]
+    Empty {
         /// The file.
         path: PathBuf,
     },
@@ -76,6 +94,7 @@ pub enum SaveError {
 
 /// Parses a model from RON text. Validation (§1) is separate: see [`super::validate`].
 pub fn from_ron_str(text: &str) -> Result<Model, LoadError> {
+    let text = &*normalized(text);
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
     match parse_strict(text, &options) {
         Ok(model) if model.format_version > FORMAT_VERSION => {
@@ -145,6 +164,12 @@ pub fn to_ron_string(model: &Model) -> Result<String, SaveError> {
 /// Reads a model file.
 pub fn load(path: &Path) -> Result<Model, LoadError> {
     let io = |source| LoadError::Io { path: path.to_owned(), source };
+    // Asked before opening: opening a named pipe blocks until a writer comes, a device may
+    // never end. (A path swapped for one between the check and the open is not guarded.)
+    let kind = std::fs::metadata(path).map_err(io)?.file_type();
+    if !kind.is_file() {
+        return Err(LoadError::NotAFile { path: path.to_owned(), what: file_kind(kind) });
+    }
     let file = File::open(path).map_err(io)?;
     let bytes = file.metadata().map_err(io)?.len();
     if bytes > MAX_FILE_BYTES {
@@ -156,8 +181,47 @@ pub fn load(path: &Path) -> Result<Model, LoadError> {
     if raw.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge { path: path.to_owned(), bytes: raw.len() as u64 });
     }
-    let text = String::from_utf8(raw).map_err(|_| LoadError::NotText { path: path.to_owned() })?;
+    let text = String::from_utf8(raw).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let before = String::from_utf8_lossy(valid);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        LoadError::NotText { path: path.to_owned(), line, column }
+    })?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(LoadError::Empty { path: path.to_owned() });
+    }
     from_ron_str(&text)
+}
+
+/// What a file type that is not a regular file is, in words.
+fn file_kind(kind: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "a device";
+        }
+    }
+    if kind.is_dir() { "a folder" } else { "not a regular file" }
+}
+
+/// The text as the parser should read it: without a byte-order mark (Windows Notepad writes
+/// one), and with old Mac line ends (CR alone) made line feeds, so a `//` comment ends at the end
+/// of its line instead of swallowing the rest of the file.
+fn normalized(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') && !text.contains('\n') {
+        std::borrow::Cow::Owned(text.replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// The backup that [`save`] keeps of the file it replaces: `NAME.ron.bak`.
