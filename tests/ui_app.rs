@@ -304,3 +304,27 @@ fn a_missing_break_even_says_why_on_the_card() {
     );
     h.get_by_label("never: in-house cheaper at every volume");
 }
+
+#[test]
+fn editing_an_option_puts_it_in_focus_in_the_top_bar() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 3000.0))
+        .with_max_steps(16)
+        .build_ui_state(|ui, app: &mut ShorelineApp| app.show(ui), ShorelineApp::new(start(data.path())));
+    h.run();
+    assert_eq!(h.state().state.option, 0);
+    let manila = h.state().state.model().options.iter().position(|o| o.name.starts_with("Manila")).expect("Manila");
+    let field = "Manila offshore partner › hours per fte";
+    if h.query_by_label(field).is_none() {
+        h.get_by_label_contains("Manila offshore partner").click();
+        h.run();
+    }
+    h.get_by_label(field).focus();
+    h.run();
+    h.get_by_label(field).type_text("150");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().state.option, manila, "the edited option is the one in focus");
+    h.get_by_label_contains("· Manila offshore partner");
+}

@@ -100,6 +100,15 @@ impl ShorelineApp {
             };
             editor::show(ui, &mut draft, &cx);
             if draft != *self.state.model() {
+                // Editing an option puts it in focus: the top bar's picker, the cards and the
+                // sensitivity follow the option the user is working on.
+                let model = self.state.model();
+                if draft.options.len() == model.options.len() {
+                    let mut edited = draft.options.iter().zip(&model.options).enumerate().filter(|(_, (a, b))| a != b);
+                    if let (Some((i, _)), None) = (edited.next(), edited.next()) {
+                        self.state.option = i;
+                    }
+                }
                 // One undo step per widget burst: a drag or typing into one field.
                 let group = ui.ctx().dragged_id().or_else(|| ui.ctx().memory(|m| m.focused())).map(|id| id.value());
                 self.state.apply(Command::Replace { model: Box::new(draft), group });
