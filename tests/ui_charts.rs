@@ -114,8 +114,9 @@ fn null_results_show_a_dash() {
     assert!(option.payback_months.is_none() && option.irr.is_none() && option.break_even_volume.is_none());
     let harness = harness(fixture.input(false), kpi::show);
     harness.get_by_label("Gold-plated vendor");
-    // IRR, payback and break-even volume of the hopeless option.
-    assert_eq!(harness.query_all_by_label("—").count(), 3);
+    // IRR and payback of the hopeless option are dashes; its missing break-even says why.
+    assert_eq!(harness.query_all_by_label("—").count(), 2);
+    harness.get_by_label("never: in-house cheaper at every volume");
     harness.get_by_label("No savings even without the hidden costs.");
     let cumulative = self::harness(fixture.input(false), cumulative::show);
     cumulative.get_by_label("No payback within the horizon: Gold-plated vendor.");
