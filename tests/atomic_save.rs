@@ -104,6 +104,44 @@ fn a_save_that_cannot_write_its_backup_fails_and_leaves_the_old_file_byte_identi
 }
 
 #[test]
+fn a_backup_that_is_a_folder_is_named_as_such() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    fs::write(&path, EXAMPLE).expect("writes");
+    fs::create_dir(dir.path().join("model.ron.bak")).expect("creates");
+    let message = io::save(&path, &changed()).expect_err("refused").to_string();
+    assert!(message.contains("model.ron.bak is a folder"), "{message}");
+    assert_eq!(fs::read_to_string(&path).expect("reads"), EXAMPLE);
+}
+
+/// Clears the immutable flag again, so the temp folder can be removed whatever the test did.
+struct Immutable<'a>(&'a Path);
+
+impl Drop for Immutable<'_> {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr").arg("-i").arg(self.0).status();
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_save_leaves_the_older_backup_as_it_was() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    let backup = dir.path().join("model.ron.bak");
+    fs::write(&path, EXAMPLE).expect("writes");
+    fs::write(&backup, "the older version").expect("writes");
+    // An immutable file (chattr +i): the final rename over it fails, after the backup was copied.
+    let made = std::process::Command::new("chattr").arg("+i").arg(&path).status().expect("chattr runs");
+    assert!(made.success(), "chattr +i needs root on ext4, as on the CI machine");
+    let _guard = Immutable(&path);
+    assert_io_error(io::save(&path, &changed()), &path);
+    assert_eq!(fs::read_to_string(&path).expect("reads"), EXAMPLE);
+    assert_eq!(fs::read_to_string(&backup).expect("reads"), "the older version", "the backup is untouched");
+    assert_no_temporary_files(dir.path());
+}
+
+#[test]
 fn a_save_over_a_folder_fails_and_leaves_the_folder_alone() {
     let dir = temp_dir();
     let path = dir.path().join("model.ron");

@@ -253,6 +253,12 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
+    let backup_to = backup_path(path);
+    if keep_backup && backup_to.is_dir() {
+        let message =
+            format!("{} is a folder, where Shoreline keeps the previous version: move it away", backup_to.display());
+        return Err(io(std::io::Error::other(message)));
+    }
     let mut temp = tempfile::Builder::new().prefix(".shoreline-").suffix(".tmp").tempfile_in(&folder).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     // The temporary file is private (0600); the saved file keeps the old file's permissions,
@@ -263,6 +269,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
         fs::set_permissions(temp.path(), permissions).map_err(io)?;
     }
     temp.as_file().sync_all().map_err(io)?;
+    let mut kept = None;
     if keep_backup && existing.is_some() {
         // Copy (not rename) so the target stays in place until the new file replaces it.
         let mut backup =
@@ -273,9 +280,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
             fs::set_permissions(backup.path(), meta.permissions()).map_err(io)?;
         }
         backup.as_file().sync_all().map_err(io)?;
-        backup.persist(backup_path(path)).map_err(|e| io(e.error))?;
+        kept = Some(backup);
     }
     temp.persist(path).map_err(|e| io(e.error))?;
+    // The backup replaces the older one only now that the new file is in place: a save that
+    // fails (a read-only or immutable file, a full disk) leaves the older backup as it was.
+    if let Some(backup) = kept {
+        backup.persist(&backup_to).map_err(|e| io(e.error))?;
+    }
     sync_folder(&folder).map_err(io)?;
     Ok(())
 }
