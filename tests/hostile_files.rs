@@ -55,6 +55,15 @@ fn bytes_that_are_not_utf8_are_refused_with_their_line_and_column() {
 }
 
 #[test]
+fn a_number_where_a_name_belongs_gets_no_raw_identifier_advice() {
+    let text = SAMPLE.replacen("shore: Onshore", "shore: 1", 1);
+    let err = io::from_ron_str(&text).expect_err("1 is no shore");
+    let message = err.to_string();
+    assert!(!message.contains("r#"), "{message}");
+    assert!(message.contains("options[0].shore") && message.contains("`1` is not a name"), "{message}");
+}
+
+#[test]
 fn a_folder_is_refused_as_a_folder() {
     let dir = tempfile::tempdir().expect("temp dir");
     let folder = dir.path().join("model.ron");

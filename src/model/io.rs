@@ -127,6 +127,11 @@ fn syntax(e: &ron::error::SpannedError, path: Option<String>) -> LoadError {
         ron::Error::ExceededRecursionLimit => {
             format!("values are nested more than {MAX_NESTING} levels deep here; no model nests that deep")
         }
+        // RON's own advice ("try the raw identifier `r#1`") is about writing Rust, not models.
+        ron::Error::SuggestRawIdentifier(found) => format!(
+            "`{found}` is not a name this file can hold here: field names and choices (such as \
+             `Offshore` or `PerFte`) start with a letter, and text goes in double quotes"
+        ),
         code => code.to_string(),
     };
     LoadError::Syntax {
