@@ -84,7 +84,7 @@ fn assert_io_error(result: Result<(), SaveError>, path: &Path) {
 
 #[track_caller]
 fn assert_no_temporary_files(dir: &Path) {
-    let strays: Vec<String> = entries(dir).into_iter().filter(|n| n.starts_with(".shoreline-")).collect();
+    let strays: Vec<String> = entries(dir).into_iter().filter(|n| n.contains(".shoreline-")).collect();
     assert!(strays.is_empty(), "temporary files left behind: {strays:?}");
 }
 
@@ -139,6 +139,28 @@ fn a_failed_save_leaves_the_older_backup_as_it_was() {
     assert_eq!(fs::read_to_string(&path).expect("reads"), EXAMPLE);
     assert_eq!(fs::read_to_string(&backup).expect("reads"), "the older version", "the backup is untouched");
     assert_no_temporary_files(dir.path());
+}
+
+#[test]
+fn a_later_save_removes_what_killed_saves_of_the_same_file_left_behind() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    fs::write(&path, EXAMPLE).expect("writes");
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let leftover = |name: &str, when: std::time::SystemTime| {
+        let file = fs::File::create(dir.path().join(name)).expect("creates");
+        file.set_modified(when).expect("sets the time");
+    };
+    leftover(".model.ron.shoreline-AbC123.tmp", hour_ago);
+    leftover(".model.ron.shoreline-XyZ789.bak.tmp", hour_ago);
+    // Another file's leftover, and a save of this file that may still be running: not ours to remove.
+    leftover(".other.ron.shoreline-Qwe456.tmp", hour_ago);
+    leftover(".model.ron.shoreline-Now000.tmp", std::time::SystemTime::now());
+    io::save(&path, &changed()).expect("saves");
+    assert_eq!(
+        entries(dir.path()),
+        [".model.ron.shoreline-Now000.tmp", ".other.ron.shoreline-Qwe456.tmp", "model.ron", "model.ron.bak"]
+    );
 }
 
 #[test]
@@ -316,7 +338,7 @@ fn killing_fmt_at_any_moment_leaves_the_model_whole() {
         for name in entries(dir.path()) {
             let expected = name == "model.ron"
                 || name == "model.ron.bak"
-                || (name.starts_with(".shoreline-") && name.ends_with(".tmp"));
+                || (name.starts_with(".model.ron.shoreline-") && name.ends_with(".tmp"));
             assert!(expected, "iteration {iteration}: unexpected file {name:?}");
         }
     }

@@ -264,7 +264,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
             format!("{} is a folder, where Shoreline keeps the previous version: move it away", backup_to.display());
         return Err(io(std::io::Error::other(message)));
     }
-    let mut temp = tempfile::Builder::new().prefix(".shoreline-").suffix(".tmp").tempfile_in(&folder).map_err(io)?;
+    // Temporary files carry the target's name, so a later save knows which leftovers (of a
+    // save that was killed) are its own to remove.
+    let prefix = temp_prefix(path);
+    remove_stale_temporaries(&folder, &prefix);
+    let mut temp = tempfile::Builder::new().prefix(&prefix).suffix(".tmp").tempfile_in(&folder).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     // The temporary file is private (0600); the saved file keeps the old file's permissions,
     // so a model in a shared folder stays readable by colleagues.
@@ -278,7 +282,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
     if keep_backup && existing.is_some() {
         // Copy (not rename) so the target stays in place until the new file replaces it.
         let mut backup =
-            tempfile::Builder::new().prefix(".shoreline-").suffix(".bak.tmp").tempfile_in(&folder).map_err(io)?;
+            tempfile::Builder::new().prefix(&prefix).suffix(".bak.tmp").tempfile_in(&folder).map_err(io)?;
         let mut old = File::open(path).map_err(io)?;
         std::io::copy(&mut old, backup.as_file_mut()).map_err(io)?;
         if let Some(meta) = &existing {
@@ -295,6 +299,33 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
     }
     sync_folder(&folder).map_err(io)?;
     Ok(())
+}
+
+/// A temporary file of a save of `path` is named `.NAME.shoreline-XXXXXX.tmp`.
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    format!(".{name}.shoreline-")
+}
+
+/// A temporary file older than this was left by a save that never finished (killed, power
+/// lost): a save writes even the largest model in well under a second.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes what killed saves of the same file left in `folder`. Best effort: a leftover that
+/// cannot be removed costs disk space, never the save.
+fn remove_stale_temporaries(folder: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(prefix) && name.ends_with(".tmp")) {
+            continue;
+        }
+        let age = entry.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+        if age.is_some_and(|age| age > STALE_AFTER) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Permissions of a newly created file: readable by all, writable by the owner, as most
