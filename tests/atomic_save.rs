@@ -234,6 +234,20 @@ fn save_keeps_the_files_permissions() {
 }
 
 #[cfg(unix)]
+#[cfg(unix)]
+#[test]
+fn save_keeps_the_files_owner_and_group() {
+    use std::os::unix::fs::MetadataExt as _;
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    fs::write(&path, EXAMPLE).expect("writes");
+    // A colleague's file in a shared folder (the CI machine runs as root, which may give it away).
+    std::os::unix::fs::chown(&path, Some(4321), Some(4321)).expect("chown needs root, as on the CI machine");
+    io::save(&path, &changed()).expect("saves");
+    let meta = fs::metadata(&path).expect("metadata");
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4321));
+}
+
 #[test]
 fn saving_through_a_symlink_updates_the_linked_file() {
     let dir = temp_dir();

@@ -277,6 +277,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
     if let Some(permissions) = permissions {
         fs::set_permissions(temp.path(), permissions).map_err(io)?;
     }
+    keep_owner(temp.path(), existing.as_ref());
     temp.as_file().sync_all().map_err(io)?;
     let mut kept = None;
     if keep_backup && existing.is_some() {
@@ -300,6 +301,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
     sync_folder(&folder).map_err(io)?;
     Ok(())
 }
+
+/// Gives the new file the old one's owner and group, so a model in a shared folder stays the
+/// colleague's. Only a privileged process (or the owner, for a group it belongs to) may do so;
+/// for anyone else the new file is theirs, as any editor's save would make it.
+#[cfg(unix)]
+fn keep_owner(temp: &Path, existing: Option<&fs::Metadata>) {
+    use std::os::unix::fs::MetadataExt as _;
+    if let Some(meta) = existing {
+        let _ = std::os::unix::fs::chown(temp, Some(meta.uid()), Some(meta.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_temp: &Path, _existing: Option<&fs::Metadata>) {}
 
 /// A temporary file of a save of `path` is named `.NAME.shoreline-XXXXXX.tmp`.
 fn temp_prefix(path: &Path) -> String {
