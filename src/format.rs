@@ -103,6 +103,15 @@ pub fn no_break_even(reason: crate::engine::break_even::NoBreakEven) -> &'static
     }
 }
 
+/// An option's break-even volume shown with `show`, or why there is none.
+pub fn break_even(o: &crate::engine::OptionResult, show: impl FnOnce(f64) -> String) -> String {
+    match (o.break_even_volume, o.no_break_even) {
+        (Some(volume), _) => show(volume),
+        (None, Some(reason)) => no_break_even(reason).to_owned(),
+        (None, None) => "—".to_owned(),
+    }
+}
+
 /// An optional value, or an em dash.
 pub fn or_dash<T>(x: Option<T>, f: impl FnOnce(T) -> String) -> String {
     x.map_or_else(|| "—".to_owned(), f)

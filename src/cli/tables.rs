@@ -55,13 +55,10 @@ pub fn evaluation(model: &Model, e: &Evaluation) -> String {
         or_dash(e.in_house.cost_per_unit, |x| format!("{x:.2}")),
         unit_name(model),
     );
-    let plan = crate::engine::Plan::new(model);
-    let values = plan.base_values();
     let rows: Vec<Vec<String>> = e
         .options
         .iter()
-        .enumerate()
-        .map(|(i, o)| {
+        .map(|o| {
             vec![
                 o.name.clone(),
                 thousands(o.total),
@@ -70,13 +67,7 @@ pub fn evaluation(model: &Model, e: &Evaluation) -> String {
                 thousands(o.npv),
                 crate::format::irr(o.irr),
                 or_dash(o.payback_months, months),
-                o.break_even_volume.map_or_else(
-                    || {
-                        crate::format::no_break_even(crate::engine::break_even::no_break_even_reason(&plan, i, &values))
-                            .to_owned()
-                    },
-                    thousands,
-                ),
+                crate::format::break_even(o, thousands),
                 thousands(o.hidden_total),
                 or_dash(o.hidden_multiplier_at_break_even, |k| format!("{k:.1}×")),
             ]

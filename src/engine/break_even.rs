@@ -412,6 +412,8 @@ mod tests {
             let v = plan.base_values();
             assert_eq!(break_even_volume(&plan, 0, &v), None, "no crossing when {expected:?}");
             assert_eq!(no_break_even_reason(&plan, 0, &v), expected);
+            let evaluation = crate::engine::Evaluation::of_plan(&plan, &v);
+            assert_eq!(evaluation.options[0].no_break_even, Some(expected), "the evaluation carries the reason");
         }
     }
 

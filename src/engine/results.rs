@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::break_even::BreakEven;
+use super::break_even::{BreakEven, NoBreakEven, no_break_even_reason};
 use super::finance::{cumulative, discount_factors, irr, payback_months, present_value, ratio};
 use super::plan::Plan;
 use super::project::{OptionSeries, Projection};
@@ -62,6 +62,10 @@ pub struct OptionResult {
     pub hidden_multiplier_at_break_even: Option<f64>,
     /// The monthly volume at which the option costs what in-house costs (steady state).
     pub break_even_volume: Option<f64>,
+    /// When there is no break-even volume, which side is cheaper at every volume. Not in the
+    /// JSON, where `break_even_volume: null` stays the contract's answer.
+    #[serde(skip)]
+    pub no_break_even: Option<NoBreakEven>,
     /// Vendor staff per month.
     pub fte: Vec<f64>,
     /// Fees per month (model currency).
@@ -110,7 +114,8 @@ impl Evaluation {
             .into_iter()
             .enumerate()
             .map(|(i, series)| {
-                option_result(plan, i, series, &factors, in_house_total, volume_total, break_even.volume(i))
+                let crossing = break_even.volume(i).ok_or_else(|| no_break_even_reason(plan, i, values));
+                option_result(plan, i, series, &factors, in_house_total, volume_total, crossing)
             })
             .collect();
         Self {
@@ -135,7 +140,7 @@ fn option_result(
     factors: &[f64],
     in_house_total: f64,
     volume_total: f64,
-    break_even_volume: Option<f64>,
+    break_even: Result<f64, NoBreakEven>,
 ) -> OptionResult {
     let total: f64 = s.cost.iter().sum();
     let fixed_total: f64 = s.fixed.iter().sum();
@@ -162,7 +167,8 @@ fn option_result(
         hidden_pct_of_fees: ratio(hidden_total, fees_total),
         hidden_multiplier_at_break_even: (hidden_pv > 0.0 && npv_without_hidden > 0.0)
             .then(|| npv_without_hidden / hidden_pv),
-        break_even_volume,
+        break_even_volume: break_even.ok(),
+        no_break_even: break_even.err(),
         fte: s.fte,
         fees: s.fees,
         retained: s.retained,

@@ -100,16 +100,14 @@ fn card(ui: &mut Ui, input: &ChartInput, i: usize, o: &OptionResult, width: f32)
                 ui.end_row();
                 ui.label("Break-even").on_hover_text("Monthly volume at which the option costs what in-house costs");
                 let unit = input.model.workload.unit.as_str();
-                match o.break_even_volume {
-                    Some(v) => ui.label(format!("{} {unit}/mo", thousands(v))),
-                    None => {
-                        let values = input.plan.base_values();
-                        let reason = crate::engine::break_even::no_break_even_reason(input.plan, i, &values);
-                        ui.add(Label::new(crate::format::no_break_even(reason)).wrap()).on_hover_text(
-                            "The two cost curves do not cross between 0 and 10 × today's monthly volume.",
-                        )
-                    }
-                };
+                let text = crate::format::break_even(o, |v| format!("{} {unit}/mo", thousands(v)));
+                if o.no_break_even.is_some() {
+                    // The reason is a phrase: it wraps in a narrow card.
+                    ui.add(Label::new(text).wrap())
+                        .on_hover_text("The two cost curves do not cross between 0 and 10 × today's monthly volume.");
+                } else {
+                    ui.label(text);
+                }
                 ui.end_row();
             });
             let rate = input.model.discount_rate.base();
