@@ -72,11 +72,7 @@ pub const IRR_MEANINGFUL_UP_TO: f64 = 1.0;
 
 /// What an IRR reads as: "12.5 %", "n/m" above [`IRR_MEANINGFUL_UP_TO`], "—" when there is none.
 pub fn irr(x: Option<f64>) -> String {
-    match x {
-        Some(r) if r > IRR_MEANINGFUL_UP_TO => "n/m".to_owned(),
-        Some(r) => percent(r),
-        None => "—".to_owned(),
-    }
+    or_dash(x, |r| if r > IRR_MEANINGFUL_UP_TO { "n/m".to_owned() } else { percent(r) })
 }
 
 /// Why an IRR reads "n/m", for a tooltip; `None` when it reads as a number.

@@ -122,6 +122,7 @@ impl ShorelineApp {
             ctx.set_theme(theme);
         }
         if !self.zoom_applied {
+            zoom::take_over_keys(ctx);
             ctx.set_zoom_factor(self.state.settings.zoom.clamp(zoom::MIN, zoom::MAX));
             self.zoom_applied = true;
         }

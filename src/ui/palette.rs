@@ -29,6 +29,8 @@ pub const FEES: Color32 = Color32::from_rgb(0x80, 0x90, 0xA8);
 pub const RETAINED: Color32 = Color32::from_rgb(0x9C, 0x89, 0xB8);
 /// Parallel running: in-house cost still paid during the transition.
 pub const PARALLEL: Color32 = Color32::from_rgb(0xD9, 0xA4, 0x41);
+/// A figure that calls for care but not alarm (a real but minority chance of a loss).
+pub const CAUTION: Color32 = Color32::from_rgb(0xD9, 0xA4, 0x41);
 /// Hidden costs.
 pub const HIDDEN: Color32 = Color32::from_rgb(0xC8, 0x64, 0x5B);
 

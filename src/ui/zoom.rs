@@ -38,9 +38,13 @@ pub fn label(zoom: f32) -> String {
     format!("{:.0} %", zoom * 100.0)
 }
 
-/// Takes over keyboard zoom from egui and applies this frame's zoom shortcuts.
-pub fn handle_keys(ctx: &Context) {
+/// Takes keyboard zoom over from egui, whose own steps skip 175 %: call once, at start.
+pub fn take_over_keys(ctx: &Context) {
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
+}
+
+/// Applies this frame's zoom shortcuts.
+pub fn handle_keys(ctx: &Context) {
     let (zoom_in, zoom_out, reset) = ctx.input_mut(|i| {
         let zoom_in = i.consume_shortcut(&IN) || i.consume_shortcut(&IN_EQUALS);
         (zoom_in, i.consume_shortcut(&OUT), i.consume_shortcut(&RESET))

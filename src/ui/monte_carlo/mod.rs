@@ -101,7 +101,7 @@ fn loss_chance_colour(prob_loss: f64) -> Color32 {
     if prob_loss < 0.10 {
         GAIN
     } else if prob_loss < 0.50 {
-        Color32::from_rgb(0xD9, 0xA4, 0x41)
+        crate::ui::palette::CAUTION
     } else {
         LOSS
     }
@@ -114,7 +114,7 @@ mod tests {
     #[test]
     fn a_zero_chance_of_a_loss_is_shown_in_the_gain_colour_not_alarm_red() {
         assert_eq!(loss_chance_colour(0.0), GAIN);
-        assert_eq!(loss_chance_colour(0.3), Color32::from_rgb(0xD9, 0xA4, 0x41));
+        assert_eq!(loss_chance_colour(0.3), crate::ui::palette::CAUTION);
         assert_eq!(loss_chance_colour(0.5), LOSS);
         assert_eq!(loss_chance_colour(0.9), LOSS);
     }
