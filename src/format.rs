@@ -108,6 +108,17 @@ pub fn break_even(o: &crate::engine::OptionResult, show: impl FnOnce(f64) -> Str
     }
 }
 
+/// A share saved against a reference: `0.41` → `"41 % cheaper"`, `-0.12` → `"12 % dearer"`.
+pub fn cheaper(share: f64) -> String {
+    let pct = (share * 100.0).abs();
+    let pct = if pct >= 10.0 { format!("{pct:.0}") } else { format!("{pct:.1}") };
+    match share {
+        s if s > 0.0 => format!("{pct} % cheaper"),
+        s if s < 0.0 => format!("{pct} % dearer"),
+        _ => "the same".to_owned(),
+    }
+}
+
 /// An optional value, or an em dash.
 pub fn or_dash<T>(x: Option<T>, f: impl FnOnce(T) -> String) -> String {
     x.map_or_else(|| "—".to_owned(), f)
@@ -121,6 +132,13 @@ pub fn months(n: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rate_reads_as_cheaper_or_dearer() {
+        assert_eq!(cheaper(0.413), "41 % cheaper");
+        assert_eq!(cheaper(-0.052), "5.2 % dearer");
+        assert_eq!(cheaper(0.0), "the same");
+    }
 
     #[test]
     fn an_irr_above_100_percent_a_year_reads_as_not_meaningful() {

@@ -40,3 +40,27 @@ fn a_mistyped_input_names_the_nearest_valid_paths() {
     assert!(err.contains("the nearest are: options[0].pricing.rate"), "{err}");
     assert!(err.contains("shoreline inputs FILE"), "{err}");
 }
+
+#[test]
+fn evaluate_prints_the_rate_card_by_plan_year_and_json_holds_it() {
+    let (code, text, _) = shoreline(&["evaluate", SAMPLE]);
+    assert_eq!(code, 0);
+    assert!(text.contains("Rate card (USD, hourly at 160 h per FTE-month"), "{text}");
+    for year in ["Year 1", "Year 2", "Year 3"] {
+        assert!(text.lines().any(|l| l.starts_with(year) && l.contains("Per productive FTE-mo")), "{year}");
+    }
+    let (code, json, _) = shoreline(&["evaluate", SAMPLE, "--json"]);
+    assert_eq!(code, 0);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let card = &value["rate_card"];
+    assert_eq!(card["hours_per_fte_month"], 160.0);
+    let years = card["years"].as_array().expect("years");
+    assert_eq!(years.len(), 3);
+    let manila = &years[0]["options"][2];
+    let (per_fte, productivity, productive) = (
+        manila["per_fte_month"].as_f64().expect("rate"),
+        manila["productivity"].as_f64().expect("productivity"),
+        manila["per_productive_fte_month"].as_f64().expect("productive rate"),
+    );
+    assert!((per_fte / productivity - productive).abs() < 1e-9 * productive, "rate ÷ productivity");
+}

@@ -5,7 +5,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use shoreline::engine::{Evaluation, Plan};
 use shoreline::model::{Estimate, Model, Pricing, io};
-use shoreline::ui::charts::{ChartInput, cumulative, fixed_variable, locations, monthly_cost, volume};
+use shoreline::ui::charts::{ChartInput, cumulative, fixed_variable, locations, monthly_cost, rate_card, volume};
 use shoreline::ui::{kpi, monthly_table};
 
 /// A model with everything needed to draw it.
@@ -42,11 +42,12 @@ fn with_hopeless_option() -> Model {
 
 type Draw = fn(&mut egui::Ui, &ChartInput);
 
-const EVERYTHING: [(&str, Draw); 7] = [
+const EVERYTHING: [(&str, Draw); 8] = [
     ("monthly cost", monthly_cost::show),
     ("cumulative", cumulative::show),
     ("volume", volume::show),
     ("locations", locations::show),
+    ("rate card", rate_card::show),
     ("fixed and variable", fixed_variable::show),
     ("kpi", kpi::show),
     ("table", monthly_table::show),
@@ -66,6 +67,7 @@ fn every_chart_draws_with_its_heading() {
         ("cumulative", "Cumulative savings"),
         ("volume", "Cost against volume"),
         ("locations", "Locations"),
+        ("rate card", "Rate card"),
         ("fixed and variable", "Fixed and variable cost"),
         ("table", "Month by month"),
     ];
@@ -93,6 +95,37 @@ fn charts_name_their_series() {
     let fixed = harness(fixture.input(false), fixed_variable::show);
     fixed.get_by_label("Fixed");
     fixed.get_by_label("Variable");
+}
+
+#[test]
+fn the_rate_card_puts_the_focused_options_rate_beside_in_house() {
+    let fixture = Fixture::new(example());
+    let year = &fixture.evaluation.rate_card.years[0];
+    let (vendor, in_house) = (&year.options[0], &year.in_house);
+    let money = |x: Option<f64>| shoreline::format::thousands(x.expect("staffed"));
+    let headline = |vendor: &shoreline::engine::Rate, in_house: &shoreline::engine::Rate| {
+        format!(
+            "Manila partner: USD {} against USD {} in-house per productive FTE-month ({})",
+            money(vendor.per_productive_fte_month),
+            money(in_house.per_productive_fte_month),
+            shoreline::format::cheaper(vendor.cheaper_than(in_house).expect("both staffed")),
+        )
+    };
+    let mut harness = harness(fixture.input(false), rate_card::show);
+    harness.get_by_label(&headline(vendor, in_house));
+    for heading in ["FTE", "Per FTE-month", "Per hour", "Productivity", "Per productive FTE-month", "vs in-house"] {
+        harness.get_by_label(heading);
+    }
+    harness.get_by_label("In-house");
+    // One button per plan year of the 36-month horizon.
+    for year in ["1", "2", "3"] {
+        harness.get_by_label(year);
+    }
+    harness.get_by_label("3").click();
+    harness.run();
+    let last = &fixture.evaluation.rate_card.years[2];
+    assert_ne!(last.options[0].per_productive_fte_month, vendor.per_productive_fte_month, "years differ");
+    harness.get_by_label(&headline(&last.options[0], &last.in_house));
 }
 
 #[test]

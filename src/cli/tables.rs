@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::engine::Evaluation;
+use crate::engine::{Evaluation, Rate};
 use crate::engine::monte_carlo::SimulationResult;
 use crate::engine::sensitivity::{HIDDEN_MULTIPLIERS, SPIDER_FACTORS, Sensitivity};
 use crate::format::{compact, money, months, or_dash, percent, thousands};
@@ -60,7 +60,7 @@ pub fn evaluation(model: &Model, e: &Evaluation) -> String {
         .iter()
         .map(|o| {
             vec![
-                o.name.clone(),
+                super::escape(&o.name),
                 thousands(o.total),
                 thousands(o.savings_total),
                 or_dash(o.savings_pct, percent),
@@ -77,6 +77,46 @@ pub fn evaluation(model: &Model, e: &Evaluation) -> String {
         &["Option", "Total", "Savings", "Savings %", "NPV", "IRR", "Payback", "Break-even vol.", "Hidden", "Headroom"],
         &rows,
     ));
+    out.push_str(&rate_card(model, e));
+    out
+}
+
+/// Labour rates side by side, one table per plan year.
+fn rate_card(model: &Model, e: &Evaluation) -> String {
+    let card = &e.rate_card;
+    let mut out = format!(
+        "\nRate card ({}, hourly at {} h per FTE-month; fees and retained cost per vendor FTE)\n",
+        model.currency,
+        thousands(card.hours_per_fte_month),
+    );
+    for year in &card.years {
+        let rate_row = |name: &str, r: &Rate, vs: String| {
+            let money = |x: Option<f64>| or_dash(x, thousands);
+            vec![
+                name.to_owned(),
+                format!("{:.1}", r.fte),
+                money(r.per_fte_month),
+                or_dash(r.per_hour, |x| format!("{x:.2}")),
+                or_dash(r.productivity, |x| format!("{x:.2}")),
+                money(r.per_productive_fte_month),
+                vs,
+            ]
+        };
+        let mut rows = vec![rate_row("In-house", &year.in_house, String::new())];
+        for (option, rate) in model.options.iter().zip(&year.options) {
+            let vs = or_dash(rate.cheaper_than(&year.in_house), crate::format::cheaper);
+            rows.push(rate_row(&super::escape(&option.name), rate, vs));
+        }
+        let title = match year.months {
+            12 => format!("Year {}", year.year),
+            m => format!("Year {} ({m} mo)", year.year),
+        };
+        out.push('\n');
+        out.push_str(&table(
+            &[&title, "FTE", "Per FTE-month", "Per hour", "Productivity", "Per productive FTE-mo", "vs in-house"],
+            &rows,
+        ));
+    }
     out
 }
 

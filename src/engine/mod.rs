@@ -6,9 +6,11 @@ pub mod finance;
 pub mod monte_carlo;
 mod plan;
 mod project;
+pub mod rate_card;
 mod results;
 pub mod sensitivity;
 
 pub use plan::{Plan, PlanInput, Slot};
+pub use rate_card::{Rate, RateCard, RateYear};
 pub use project::{OptionSeries, Projection, ceil_star};
 pub use results::{Evaluation, InHouseResult, OptionResult};

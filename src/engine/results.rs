@@ -8,6 +8,7 @@ use super::break_even::{BreakEven, NoBreakEven, no_break_even_reason};
 use super::finance::{cumulative, discount_factors, irr, payback_months, present_value, ratio};
 use super::plan::Plan;
 use super::project::{OptionSeries, Projection};
+use super::rate_card::{RateCard, rate_card};
 use crate::model::{HiddenCategory, Model};
 
 /// In-house results.
@@ -91,6 +92,8 @@ pub struct Evaluation {
     pub in_house: InHouseResult,
     /// Each option, in model order.
     pub options: Vec<OptionResult>,
+    /// Labour rates side by side, by plan year (not in the contract; see [`rate_card`]).
+    pub rate_card: RateCard,
 }
 
 impl Evaluation {
@@ -108,6 +111,7 @@ impl Evaluation {
         let in_house_fixed: f64 = projection.fixed.iter().sum();
         let volume_total: f64 = projection.volume.iter().sum();
         let mut break_even = BreakEven::new(plan, values);
+        let rate_card = rate_card(plan, values, &projection);
         // The projection's series move into the results rather than being copied.
         let Projection { volume, fte, cost, options, .. } = projection;
         let options = options
@@ -129,6 +133,7 @@ impl Evaluation {
                 cost,
             },
             options,
+            rate_card,
         }
     }
 }
