@@ -66,6 +66,22 @@ fn switching_the_pricing_form_keeps_the_monthly_rate() {
 }
 
 #[test]
+fn switching_to_a_form_with_nothing_in_common_prices_the_same_month_not_zero() {
+    use shoreline::model::pricing_switch::{SteadyMonth, monthly_fee};
+    let model = example();
+    let month = SteadyMonth::of(&model, 0);
+    let before = monthly_fee(&model.options[0].pricing, month.units, month.vendor_fte);
+    let mut h = harness(model, None);
+    click(&mut h, "Manila partner › pricing");
+    click(&mut h, "Per unit");
+    let pricing = &h.state().options[0].pricing;
+    let Pricing::PerUnit { price } = pricing else { panic!("{pricing:?}") };
+    assert!(price.base() > 0.0, "the price was reset to {price:?}");
+    let after = monthly_fee(pricing, month.units, month.vendor_fte);
+    assert!((after - before).abs() < 5e-4 * before, "{after} a month against {before}");
+}
+
+#[test]
 fn a_number_becomes_a_pert_and_back() {
     let mut h = harness(example(), None);
     click(&mut h, "Manila partner › minimum monthly › form");

@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use crate::engine::{Evaluation, Rate};
 use crate::engine::monte_carlo::SimulationResult;
 use crate::engine::sensitivity::{HIDDEN_MULTIPLIERS, SPIDER_FACTORS, Sensitivity};
+use crate::engine::{Evaluation, Rate};
 use crate::format::{compact, money, months, or_dash, percent, thousands};
 use crate::model::Model;
 

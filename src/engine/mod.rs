@@ -11,6 +11,6 @@ mod results;
 pub mod sensitivity;
 
 pub use plan::{Plan, PlanInput, Slot};
-pub use rate_card::{Rate, RateCard, RateYear};
 pub use project::{OptionSeries, Projection, ceil_star};
+pub use rate_card::{Rate, RateCard, RateYear};
 pub use results::{Evaluation, InHouseResult, OptionResult};

@@ -21,8 +21,7 @@ use serde::Serialize;
 use super::plan::{Fees, Plan};
 use super::project::Projection;
 
-/// Hours in an FTE-month when no option bills by the hour (40 hours a week, four weeks).
-pub const STANDARD_HOURS_PER_FTE_MONTH: f64 = 160.0;
+pub use crate::model::pricing_switch::STANDARD_HOURS_PER_FTE_MONTH;
 
 /// The rate card of a model: one entry per plan year of the horizon.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -86,6 +86,17 @@ impl Estimate {
         }
     }
 
+    /// Every number of the estimate times `k` (k > 0): the same estimate in another unit, a
+    /// distribution keeping its shape (a price per hour made a price per FTE-month).
+    pub fn scaled(&self, k: f64) -> Self {
+        let mut e = *self;
+        match &mut e {
+            Self::Fixed(x) => *x *= k,
+            Self::Uncertain(d) => d.parameters_mut().into_iter().for_each(|x| *x *= k),
+        }
+        e
+    }
+
     /// The distribution, when the estimate is uncertain.
     pub fn distribution(&self) -> Option<&Distribution> {
         match self {

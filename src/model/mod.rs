@@ -6,6 +6,7 @@ mod estimate;
 pub mod generate;
 pub mod inputs;
 pub mod io;
+pub mod pricing_switch;
 pub mod samples;
 mod types;
 mod validate;

@@ -95,13 +95,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         match app.tab {
             Tab::Overview => overview(ui, &input),
             Tab::Locations => {
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        charts::locations::show(ui, &input);
-                        ui.add_space(12.0);
-                        charts::rate_card::show(ui, &input);
-                    });
+                egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                    charts::locations::show(ui, &input);
+                    ui.add_space(12.0);
+                    charts::rate_card::show(ui, &input);
+                });
             }
             Tab::MonthlyTable => monthly_table::show(ui, &input),
             Tab::Problems | Tab::Sensitivity | Tab::MonteCarlo | Tab::Scenarios => {}

@@ -10,8 +10,8 @@ pub(crate) mod common;
 pub mod cumulative;
 pub mod fixed_variable;
 pub mod locations;
-pub mod rate_card;
 pub mod monthly_cost;
+pub mod rate_card;
 pub mod volume;
 
 /// What every chart draws from.

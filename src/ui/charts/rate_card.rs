@@ -55,7 +55,8 @@ pub fn show(ui: &mut Ui, input: &ChartInput) {
             ui.horizontal_wrapped(|ui| {
                 ui.label("Plan year");
                 for (i, y) in card.years.iter().enumerate() {
-                    let label = if y.months == 12 { format!("{}", y.year) } else { format!("{} ({} mo)", y.year, y.months) };
+                    let label =
+                        if y.months == 12 { format!("{}", y.year) } else { format!("{} ({} mo)", y.year, y.months) };
                     ui.selectable_value(&mut year, i, label);
                 }
             });
@@ -97,9 +98,8 @@ fn table(ui: &mut Ui, input: &ChartInput, rates: &RateYear) {
     }
     // Figures are right-aligned by padding in a monospace font, as in the monthly table: a Grid
     // cell has no right alignment that does not also stretch the column.
-    let widths: Vec<usize> = (0..COLUMNS.len())
-        .map(|c| rows.iter().map(|(_, cells)| cells[c].chars().count()).max().unwrap_or(0))
-        .collect();
+    let widths: Vec<usize> =
+        (0..COLUMNS.len()).map(|c| rows.iter().map(|(_, cells)| cells[c].chars().count()).max().unwrap_or(0)).collect();
     Grid::new("rate_card_grid").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
         ui.strong("");
         for (heading, meaning) in COLUMNS {

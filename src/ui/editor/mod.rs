@@ -11,6 +11,7 @@ pub mod pricing;
 mod settings;
 mod workload;
 
+use crate::model::pricing_switch::SteadyMonth;
 use crate::model::{Model, Problems};
 
 /// What the editor needs besides the draft.
@@ -31,7 +32,7 @@ pub fn show(ui: &mut egui::Ui, draft: &mut Model, cx: &EditorContext) {
         settings::show(ui, &ed, draft);
         workload::show(ui, &ed, &mut draft.workload);
         in_house::show(ui, &ed, &mut draft.in_house);
-        let volume = draft.workload.monthly_volume.base();
-        option::show_all(ui, &ed, &mut draft.options, volume);
+        let months: Vec<_> = (0..draft.options.len()).map(|o| SteadyMonth::of(draft, o)).collect();
+        option::show_all(ui, &ed, &mut draft.options, &months);
     });
 }

@@ -7,17 +7,19 @@ use super::cost_lines::cost_lines;
 use super::estimate::estimate;
 use super::hidden::hidden_costs;
 use super::pricing::pricing;
+use crate::model::pricing_switch::SteadyMonth;
 use crate::model::{Estimate, Fx, Learning, Shore, SourcingOption, ValueKind};
 
 /// Every option's section, then the button that adds one.
-pub(crate) fn show_all(ui: &mut Ui, ed: &Ed, options: &mut Vec<SourcingOption>, volume: f64) {
+pub(crate) fn show_all(ui: &mut Ui, ed: &Ed, options: &mut Vec<SourcingOption>, months: &[SteadyMonth]) {
     let mut action: Option<ListAction> = None;
     let len = options.len();
     for (o, option) in options.iter_mut().enumerate() {
         let path = format!("options[{o}]");
         let heading = format!("{} · {}", option.shore.label(), title(&option.name));
         ed.section(ui, &heading, ("option", o), &[&path], true, |ui| {
-            if let Some(a) = show(ui, ed, (o, len), volume, option) {
+            let month = months.get(o).copied().unwrap_or(SteadyMonth { units: 0.0, vendor_fte: 0.0, others_fee: None });
+            if let Some(a) = show(ui, ed, (o, len), &month, option) {
                 action = Some(a);
             }
         });
@@ -35,7 +37,7 @@ fn show(
     ui: &mut Ui,
     ed: &Ed,
     (o, len): (usize, usize),
-    volume: f64,
+    month: &SteadyMonth,
     option: &mut SourcingOption,
 ) -> Option<ListAction> {
     let p = format!("options[{o}]");
@@ -63,7 +65,7 @@ fn show(
         &[&path("pricing"), &path("minimum_monthly"), &path("rate_escalation")],
         true,
         |ui| {
-            pricing(ui, &priced, o, &who, volume, &mut option.pricing);
+            pricing(ui, &priced, o, &who, month, &mut option.pricing);
             let (minimum, escalation) = (path("minimum_monthly"), path("rate_escalation"));
             estimate(
                 ui,

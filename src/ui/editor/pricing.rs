@@ -4,21 +4,19 @@ use egui::{DragValue, Ui};
 
 use super::common::{Ed, ListAction, apply, choice, item_buttons, row};
 use super::estimate::{estimate, plain};
+use crate::model::pricing_switch::{SteadyMonth, switch_pricing};
 use crate::model::{Estimate, Pricing, Tier, ValueKind};
 
-/// Billed hours per FTE-month assumed when an hourly price is made from a monthly one.
-const HOURS_PER_FTE: f64 = 160.0;
-
-/// The pricing of option `o`; `volume` (the workload's base monthly volume) seeds an anchored
-/// price's baseline.
-pub(crate) fn pricing(ui: &mut Ui, ed: &Ed, o: usize, owner: &str, volume: f64, pricing: &mut Pricing) {
+/// The pricing of option `o`; a new form is priced through the option's steady `month`
+/// ([`switch_pricing`]), so changing the form never resets the price to 0.
+pub(crate) fn pricing(ui: &mut Ui, ed: &Ed, o: usize, owner: &str, month: &SteadyMonth, pricing: &mut Pricing) {
     let p = format!("options[{o}].pricing");
     ed.field(ui, &p, |ui| {
         row(ui, "Pricing", |ui| {
             let mut form = pricing.name();
             let choices = Pricing::NAMES.map(|n| (n, form_label(n)));
             if choice(ui, &format!("{owner} › pricing"), &mut form, &choices) {
-                *pricing = switch_pricing(pricing, form, volume);
+                *pricing = switch_pricing(pricing, form, month);
             }
         });
     });
@@ -59,64 +57,6 @@ fn form_label(name: &str) -> &'static str {
         "Tiered" => "Tiered",
         "PerOutcome" => "Per outcome",
         _ => "Anchored",
-    }
-}
-
-/// Every number of `e` times `k` (k > 0): a price moved between per-hour and per-month.
-fn scale(e: Estimate, k: f64) -> Estimate {
-    let mut e = e;
-    match &mut e {
-        Estimate::Fixed(x) => *x *= k,
-        Estimate::Uncertain(d) => d.parameters_mut().into_iter().for_each(|x| *x *= k),
-    }
-    e
-}
-
-/// `old` as the form `form`, keeping what carries over: a monthly FTE rate (an hourly rate
-/// times the hours), a unit price, a monthly fee.
-pub fn switch_pricing(old: &Pricing, form: &str, volume: f64) -> Pricing {
-    if old.name() == form {
-        return old.clone();
-    }
-    let hours = match old {
-        Pricing::PerHour { hours_per_fte, .. } => *hours_per_fte,
-        _ => Estimate::Fixed(HOURS_PER_FTE),
-    };
-    let fte_rate = match old {
-        Pricing::PerFte { rate } => Some(*rate),
-        Pricing::PerHour { rate, hours_per_fte } => Some(scale(*rate, hours_per_fte.base())),
-        _ => None,
-    };
-    let unit_price = match old {
-        Pricing::PerUnit { price } | Pricing::PerOutcome { price, .. } => Some(*price),
-        Pricing::Tiered { tiers } => tiers.first().map(|t| t.price),
-        Pricing::Anchored { arc, .. } => Some(*arc),
-        _ => None,
-    };
-    let monthly = match old {
-        Pricing::FixedFee { monthly } => Some(*monthly),
-        Pricing::Anchored { baseline_fee, .. } => Some(*baseline_fee),
-        _ => None,
-    };
-    let price = unit_price.unwrap_or_default();
-    match form {
-        "PerFte" => Pricing::PerFte { rate: fte_rate.unwrap_or_default() },
-        "PerHour" => {
-            let h = hours.base();
-            let rate = fte_rate.map(|r| if h > 0.0 { scale(r, 1.0 / h) } else { r }).unwrap_or_default();
-            Pricing::PerHour { rate, hours_per_fte: hours }
-        }
-        "PerUnit" => Pricing::PerUnit { price },
-        "FixedFee" => Pricing::FixedFee { monthly: monthly.unwrap_or_default() },
-        "Tiered" => Pricing::Tiered { tiers: vec![Tier { up_to: None, price }] },
-        "PerOutcome" => Pricing::PerOutcome { price, outcome_rate: Estimate::Fixed(1.0) },
-        _ => Pricing::Anchored {
-            baseline_units: Estimate::Fixed(volume.max(0.0)),
-            baseline_fee: monthly.unwrap_or_else(|| Estimate::Fixed(price.base() * volume.max(0.0))),
-            band: Estimate::Fixed(0.1),
-            arc: price,
-            rrc: price,
-        },
     }
 }
 
@@ -170,21 +110,5 @@ fn tiers_editor(ui: &mut Ui, ed: &Ed, p: &str, owner: &str, tiers: &mut Vec<Tier
             last.up_to = Some(if below > 0.0 { below * 2.0 } else { 10_000.0 });
         }
         tiers.push(Tier { up_to: None, price });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn switching_forms_keeps_what_carries_over() {
-        let hourly = Pricing::PerHour { rate: Estimate::Fixed(11.0), hours_per_fte: Estimate::Fixed(160.0) };
-        let monthly = switch_pricing(&hourly, "PerFte", 1000.0);
-        assert_eq!(monthly, Pricing::PerFte { rate: Estimate::Fixed(1760.0) });
-        assert_eq!(switch_pricing(&monthly, "PerHour", 1000.0), hourly);
-        let unit = Pricing::PerUnit { price: Estimate::Fixed(2.0) };
-        let Pricing::Tiered { tiers } = switch_pricing(&unit, "Tiered", 1000.0) else { panic!("tiered") };
-        assert_eq!(tiers, vec![Tier { up_to: None, price: Estimate::Fixed(2.0) }]);
     }
 }
