@@ -88,3 +88,14 @@ fn nothing_is_cut_or_overlaps_at_any_zoom_and_window_size() {
         }
     }
 }
+
+#[test]
+fn a_picker_is_as_wide_as_its_longest_choice_not_a_fixed_width() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let h = window(data.path(), 1.0, (1920.0, 1080.0));
+    let width = |name: &str| h.query_all_by_label(name).map(|n| n.rect().width()).fold(0.0, f32::max);
+    // "Philippine wage spike" is the sample's longest scenario name; its option names are longer.
+    let (scenario, option) = (width("Scenario"), width("Option"));
+    assert!(scenario < 240.0, "the scenario picker is {scenario} wide for short names");
+    assert!(option > scenario, "the option picker ({option}) fits its longer names");
+}

@@ -100,10 +100,24 @@ fn file_menu(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     });
 }
 
+/// A picker's box width: as wide as its longest choice needs, up to `most`, so short names do
+/// not leave a wide empty box.
+fn fitted(ui: &egui::Ui, choices: impl IntoIterator<Item = impl Into<String>>, most: f32) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let widest = choices
+        .into_iter()
+        .map(|c| ui.ctx().fonts_mut(|f| f.layout_no_wrap(c.into(), font.clone(), egui::Color32::WHITE).size().x))
+        .fold(0.0, f32::max);
+    // Room for the drop-down arrow and the button's inner margins.
+    let arrow = ui.spacing().icon_width + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x;
+    (widest + arrow).clamp(PICKER_MIN.min(most), most)
+}
+
 fn scenario_picker(ui: &mut egui::Ui, app: &mut ShorelineApp, width: f32) {
     let state = &mut app.state;
     let names: Vec<String> = state.model().scenarios.iter().map(|s| s.name.clone()).collect();
     let current = state.scenario.and_then(|i| names.get(i)).cloned().unwrap_or_else(|| "Base model".to_owned());
+    let width = fitted(ui, names.iter().map(String::as_str).chain(["Base model"]), width);
     let label = ui.label("Scenario");
     egui::ComboBox::from_id_salt("scenario_picker")
         .width(width)
@@ -125,6 +139,7 @@ fn option_picker(ui: &mut egui::Ui, app: &mut ShorelineApp, width: f32) {
     let options: Vec<String> =
         state.model().options.iter().map(|o| format!("{} · {}", o.shore.label(), o.name)).collect();
     let current = options.get(state.option).cloned().unwrap_or_default();
+    let width = fitted(ui, options.iter().map(String::as_str), width);
     let label = ui.label("Option");
     egui::ComboBox::from_id_salt("option_picker")
         .width(width)
