@@ -107,6 +107,9 @@ fn cost_lines_are_added_duplicated_moved_and_removed() {
     click(&mut h, "In-house › add cost line");
     assert_eq!(names(&h).len(), 6);
     assert_eq!(names(&h)[5], "New cost");
+    // The new line opens with its fields to fill in; the others stay as they were.
+    h.get_by_label("In-house › New cost › name");
+    assert!(h.query_by_label("In-house › Telephony › name").is_none());
 
     click(&mut h, "Telephony");
     click(&mut h, "In-house › Telephony › duplicate");
@@ -116,6 +119,7 @@ fn cost_lines_are_added_duplicated_moved_and_removed() {
     click(&mut h, "In-house › Telephony › move up");
     assert_eq!(names(&h)[2..5], ["Telephony", "Seat: facilities + IT", "Telephony"]);
 
+    // Sections are remembered by position: after the duplicate it is a closed header again.
     click(&mut h, "New cost");
     click(&mut h, "In-house › New cost › remove");
     assert_eq!(names(&h).len(), 6);
@@ -135,6 +139,30 @@ fn a_hidden_cost_from_the_catalog_keeps_its_source() {
     assert_eq!(added.category, HiddenCategory::Governance);
     assert_eq!(added.note, entry.note);
     assert!(!validate(h.state()).has_errors());
+}
+
+#[test]
+fn a_catalog_share_made_a_one_time_amount_keeps_its_money_and_says_so_in_its_note() {
+    use shoreline::model::hidden_switch::FeeBasis;
+    let model = example();
+    let basis = FeeBasis::of(&model, 0);
+    let mut h = harness(model, None);
+    click(&mut h, "Hidden costs (6)");
+    click(&mut h, "Manila partner › add from catalog");
+    let entry = catalog().into_iter().find(|e| e.name == "Transition").expect("in the catalog");
+    click(&mut h, entry.name);
+    // Added from the catalog, it is open at once.
+    click(&mut h, "Manila partner › Transition › incurred");
+    click(&mut h, "Once");
+    let added = h.state().options[0].hidden.last().expect("added").clone();
+    let HiddenCostKind::OneTime { amount, .. } = added.cost else { panic!("{:?}", added.cost) };
+    let contract_value = basis.monthly_fee * f64::from(basis.horizon);
+    assert!((amount.base() - 0.025 * contract_value).abs() < 1e-6 * contract_value, "{amount:?}");
+    assert!(
+        added.note.starts_with(entry.note) && added.note.contains("Entered as a one-time amount"),
+        "{}",
+        added.note
+    );
 }
 
 #[test]

@@ -80,8 +80,15 @@ impl<'a> Ed<'a> {
             (0, w) => RichText::new(format!("{title} ({})", plural(w, "warning"))).color(ui.visuals().warn_fg_color),
             (e, _) => RichText::new(format!("{title} ({})", plural(e, "error"))).color(ui.visuals().error_fg_color),
         };
-        let open = (self.reveal && self.focus_within(prefixes)).then_some(true);
+        let added = prefixes.first().is_some_and(|p| take_added(ui, p));
+        let open = (added || (self.reveal && self.focus_within(prefixes))).then_some(true);
         egui::CollapsingHeader::new(text).id_salt(salt).default_open(default_open).open(open).show(ui, body)
+    }
+
+    /// Marks the list item at `path` (`in_house.costs[3]`) as just added: its section opens on
+    /// the next frame, so the user sees the fields to fill in rather than a closed header.
+    pub fn mark_added(&self, ui: &Ui, path: String) {
+        ui.data_mut(|d| d.insert_temp(added_id(), path));
     }
 
     /// A field: its widgets, the problems at `path` under them, and a frame when it is the focus.
@@ -209,6 +216,20 @@ pub(crate) enum ListAction {
 }
 
 /// Move up, move down, duplicate and remove buttons for item `i` of `len`, named after `name`.
+/// Where the path of the list item just added is kept until its section opens.
+fn added_id() -> egui::Id {
+    egui::Id::unique("shoreline-editor-added-item")
+}
+
+/// True, once, for the section of the item just added at `path`.
+fn take_added(ui: &Ui, path: &str) -> bool {
+    let added = ui.data(|d| d.get_temp::<String>(added_id())).is_some_and(|p| p == path);
+    if added {
+        ui.data_mut(|d| d.remove::<String>(added_id()));
+    }
+    added
+}
+
 pub(crate) fn item_buttons(ui: &mut Ui, name: &str, i: usize, len: usize) -> Option<ListAction> {
     let mut action = None;
     ui.horizontal(|ui| {

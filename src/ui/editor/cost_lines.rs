@@ -33,6 +33,7 @@ pub(crate) fn cost_lines(ui: &mut Ui, ed: &Ed, prefix: &str, owner: &str, lines:
         apply(lines, a);
     }
     if ui.button("+ Add cost line").accessible_name(format!("{owner} › add cost line")).clicked() {
+        ed.mark_added(ui, format!("{prefix}[{}]", lines.len()));
         lines.push(CostLine {
             name: "New cost".into(),
             behavior: Behavior::Fixed,

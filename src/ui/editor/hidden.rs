@@ -5,17 +5,19 @@ use egui::Ui;
 use super::common::{Ed, ListAction, apply, choice, item_buttons, months, row, text, title};
 use super::estimate::estimate;
 use crate::model::catalog::catalog;
+use crate::model::hidden_switch::{FeeBasis, switch_hidden_cost};
 use crate::model::{Estimate, HiddenCategory, HiddenCost, HiddenCostKind, ValueKind};
 
 /// The hidden costs of option `o`, named after the option `owner`.
-pub(crate) fn hidden_costs(ui: &mut Ui, ed: &Ed, o: usize, owner: &str, list: &mut Vec<HiddenCost>) {
+/// A change of how one is incurred converts its figure through `basis` ([`switch_hidden_cost`]).
+pub(crate) fn hidden_costs(ui: &mut Ui, ed: &Ed, o: usize, owner: &str, basis: &FeeBasis, list: &mut Vec<HiddenCost>) {
     let mut action: Option<ListAction> = None;
     let len = list.len();
     for (i, h) in list.iter_mut().enumerate() {
         let path = format!("options[{o}].hidden[{i}]");
         let who = format!("{owner} › {}", h.name);
         ed.section(ui, &title(&h.name), ("hidden", o, i), &[&path], false, |ui| {
-            fields(ui, ed, &path, &who, h);
+            fields(ui, ed, &path, &who, basis, h);
             if let Some(a) = item_buttons(ui, &who, i, len) {
                 action = Some(a);
             }
@@ -27,6 +29,7 @@ pub(crate) fn hidden_costs(ui: &mut Ui, ed: &Ed, o: usize, owner: &str, list: &m
     ui.horizontal(|ui| {
         let add = ui.button("+ Add hidden cost").accessible_name(format!("{owner} › add hidden cost"));
         if add.clicked() {
+            ed.mark_added(ui, format!("options[{o}].hidden[{}]", list.len()));
             list.push(HiddenCost {
                 name: "New hidden cost".into(),
                 category: HiddenCategory::Other,
@@ -37,6 +40,7 @@ pub(crate) fn hidden_costs(ui: &mut Ui, ed: &Ed, o: usize, owner: &str, list: &m
         let menu = ui.menu_button("Add from catalog", |ui| {
             for entry in catalog() {
                 if ui.button(entry.name).on_hover_text(entry.note).clicked() {
+                    ed.mark_added(ui, format!("options[{o}].hidden[{}]", list.len()));
                     list.push(entry.hidden_cost());
                     ui.close();
                 }
@@ -46,7 +50,7 @@ pub(crate) fn hidden_costs(ui: &mut Ui, ed: &Ed, o: usize, owner: &str, list: &m
     });
 }
 
-fn fields(ui: &mut Ui, ed: &Ed, path: &str, who: &str, h: &mut HiddenCost) {
+fn fields(ui: &mut Ui, ed: &Ed, path: &str, who: &str, basis: &FeeBasis, h: &mut HiddenCost) {
     ed.field(ui, &format!("{path}.name"), |ui| {
         row(ui, "Name", |ui| text(ui, &mut h.name, &format!("{who} › name")));
     });
@@ -62,7 +66,7 @@ fn fields(ui: &mut Ui, ed: &Ed, path: &str, who: &str, h: &mut HiddenCost) {
             let mut form = h.cost.name();
             let choices = HiddenCostKind::NAMES.map(|n| (n, kind_label(n)));
             if choice(ui, &format!("{who} › incurred"), &mut form, &choices) {
-                h.cost = switch_kind(&h.cost, form);
+                *h = switch_hidden_cost(h, form, basis);
             }
         });
     });
@@ -126,23 +130,5 @@ fn kind_label(name: &str) -> &'static str {
         "PercentOfFees" => "% of fees",
         "PerUnit" => "Per unit",
         _ => "Per FTE let go",
-    }
-}
-
-/// The hidden cost in form `form`, keeping its amount between the amount-bearing forms.
-fn switch_kind(old: &HiddenCostKind, form: &str) -> HiddenCostKind {
-    let amount = match old {
-        HiddenCostKind::OneTime { amount, .. }
-        | HiddenCostKind::Monthly { amount, .. }
-        | HiddenCostKind::PerUnit { amount }
-        | HiddenCostKind::PerDisplacedFte { amount } => *amount,
-        HiddenCostKind::PercentOfFees { .. } => Estimate::Fixed(0.0),
-    };
-    match form {
-        "OneTime" => HiddenCostKind::OneTime { amount, month: 0 },
-        "Monthly" => HiddenCostKind::Monthly { amount, from: 0, to: None },
-        "PercentOfFees" => HiddenCostKind::PercentOfFees { pct: Estimate::Fixed(0.05) },
-        "PerUnit" => HiddenCostKind::PerUnit { amount },
-        _ => HiddenCostKind::PerDisplacedFte { amount },
     }
 }

@@ -11,7 +11,6 @@ pub mod pricing;
 mod settings;
 mod workload;
 
-use crate::model::pricing_switch::SteadyMonth;
 use crate::model::{Model, Problems};
 
 /// What the editor needs besides the draft.
@@ -32,7 +31,7 @@ pub fn show(ui: &mut egui::Ui, draft: &mut Model, cx: &EditorContext) {
         settings::show(ui, &ed, draft);
         workload::show(ui, &ed, &mut draft.workload);
         in_house::show(ui, &ed, &mut draft.in_house);
-        let months: Vec<_> = (0..draft.options.len()).map(|o| SteadyMonth::of(draft, o)).collect();
-        option::show_all(ui, &ed, &mut draft.options, &months);
+        let bases = option::Basis::of_every_option(draft);
+        option::show_all(ui, &ed, &mut draft.options, &bases);
     });
 }

@@ -7,19 +7,38 @@ use super::cost_lines::cost_lines;
 use super::estimate::estimate;
 use super::hidden::hidden_costs;
 use super::pricing::pricing;
+use crate::model::hidden_switch::FeeBasis;
 use crate::model::pricing_switch::SteadyMonth;
-use crate::model::{Estimate, Fx, Learning, Shore, SourcingOption, ValueKind};
+use crate::model::{Estimate, Fx, Learning, Model, Shore, SourcingOption, ValueKind};
+
+/// What an option's figures are converted through when a form changes, taken from the model
+/// before the editor borrows the option.
+pub(crate) struct Basis {
+    /// For a new pricing form.
+    pub month: SteadyMonth,
+    /// For a hidden cost incurred another way.
+    pub fees: FeeBasis,
+}
+
+impl Basis {
+    /// The bases of every option of `model`.
+    pub fn of_every_option(model: &Model) -> Vec<Self> {
+        (0..model.options.len())
+            .map(|o| Self { month: SteadyMonth::of(model, o), fees: FeeBasis::of(model, o) })
+            .collect()
+    }
+}
 
 /// Every option's section, then the button that adds one.
-pub(crate) fn show_all(ui: &mut Ui, ed: &Ed, options: &mut Vec<SourcingOption>, months: &[SteadyMonth]) {
+pub(crate) fn show_all(ui: &mut Ui, ed: &Ed, options: &mut Vec<SourcingOption>, bases: &[Basis]) {
     let mut action: Option<ListAction> = None;
     let len = options.len();
     for (o, option) in options.iter_mut().enumerate() {
         let path = format!("options[{o}]");
         let heading = format!("{} · {}", option.shore.label(), title(&option.name));
         ed.section(ui, &heading, ("option", o), &[&path], true, |ui| {
-            let month = months.get(o).copied().unwrap_or(SteadyMonth { units: 0.0, vendor_fte: 0.0, others_fee: None });
-            if let Some(a) = show(ui, ed, (o, len), &month, option) {
+            let Some(basis) = bases.get(o) else { return };
+            if let Some(a) = show(ui, ed, (o, len), basis, option) {
                 action = Some(a);
             }
         });
@@ -37,7 +56,7 @@ fn show(
     ui: &mut Ui,
     ed: &Ed,
     (o, len): (usize, usize),
-    month: &SteadyMonth,
+    basis: &Basis,
     option: &mut SourcingOption,
 ) -> Option<ListAction> {
     let p = format!("options[{o}]");
@@ -65,7 +84,7 @@ fn show(
         &[&path("pricing"), &path("minimum_monthly"), &path("rate_escalation")],
         true,
         |ui| {
-            pricing(ui, &priced, o, &who, month, &mut option.pricing);
+            pricing(ui, &priced, o, &who, &basis.month, &mut option.pricing);
             let (minimum, escalation) = (path("minimum_monthly"), path("rate_escalation"));
             estimate(
                 ui,
@@ -122,7 +141,7 @@ fn show(
     );
     let hidden = path("hidden");
     ed.section(ui, &format!("Hidden costs ({})", option.hidden.len()), ("hidden", o), &[&hidden], false, |ui| {
-        hidden_costs(ui, ed, o, &who, &mut option.hidden);
+        hidden_costs(ui, ed, o, &who, &basis.fees, &mut option.hidden);
     });
     ed.field(ui, &path("note"), |ui| {
         row(ui, "Note", |ui| text(ui, &mut option.note, &label("note")));
