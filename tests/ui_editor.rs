@@ -82,6 +82,21 @@ fn switching_to_a_form_with_nothing_in_common_prices_the_same_month_not_zero() {
 }
 
 #[test]
+fn hovering_a_field_label_says_what_it_means_and_its_unit() {
+    let mut h = harness(example(), None);
+    click(&mut h, "Productivity and transition");
+    for (label, meaning) in [
+        ("Productivity", "1.0 = the same as an in-house FTE"),
+        ("Staffing", "busiest month of each plan year"),
+        ("Unit of work", "Name of one unit of work"),
+    ] {
+        h.get_by_label(label).hover();
+        h.run();
+        assert!(h.query_by_label_contains(meaning).is_some(), "hovering {label} does not explain it");
+    }
+}
+
+#[test]
 fn a_number_becomes_a_pert_and_back() {
     let mut h = harness(example(), None);
     click(&mut h, "Manila partner › minimum monthly › form");

@@ -4,6 +4,7 @@
 pub mod catalog;
 mod estimate;
 pub mod generate;
+pub mod help;
 pub mod hidden_switch;
 pub mod inputs;
 pub mod io;

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use egui::{Align, CollapsingResponse, Color32, Frame, Label, Layout, Response, RichText, Stroke, Ui, vec2};
 
+use crate::model::help::field_help;
 use crate::model::{Model, Problems, Severity, ValueKind, inputs::inputs};
 
 /// The editor's view of one frame: problems, focus, and the input labels of the model as the
@@ -92,7 +93,17 @@ impl<'a> Ed<'a> {
     }
 
     /// A field: its widgets, the problems at `path` under them, and a frame when it is the focus.
+    /// What the field means ([`field_help`]) is the tooltip of its [`row`] label, or of the
+    /// whole field when it has no row.
     pub fn field(&self, ui: &mut Ui, path: &str, add: impl FnOnce(&mut Ui)) {
+        let help = field_help(path);
+        // Every field the editor draws is explained; a new one without help fails every UI test.
+        debug_assert!(help.is_some(), "the editor field {path} has no entry in model::help");
+        // Handed to `row` through the ui's memory: every row is drawn inside a field, and
+        // passing the text through each of the ~30 row calls would repeat the path each time.
+        if let Some(help) = help {
+            ui.data_mut(|d| d.insert_temp(help_id(), help));
+        }
         let focused = self.focus == Some(path);
         let frame = if focused {
             Frame::new().stroke(Stroke::new(2.0, ui.visuals().selection.stroke.color)).inner_margin(3).corner_radius(3)
@@ -105,6 +116,9 @@ impl<'a> Ed<'a> {
                 self.messages(ui, path, false);
             })
         });
+        if let Some(help) = take_help(ui) {
+            shown.inner.response.clone().on_hover_text(help);
+        }
         if focused && self.reveal {
             shown.inner.response.scroll_to_me(Some(Align::Center));
         }
@@ -151,10 +165,16 @@ pub(crate) fn severity_color(ui: &Ui, severity: Severity) -> Color32 {
 /// A row with a short visible label in a fixed-width column, then the widgets, wrapping when
 /// they do not fit; on a narrow panel (a projector's zoom) the label goes above its widgets.
 pub(crate) fn row<R>(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let help = take_help(ui);
+    let explain = |response: Response| {
+        if let Some(help) = help {
+            response.on_hover_text(help);
+        }
+    };
     if ui.available_width() < NARROW {
         return ui
             .vertical(|ui| {
-                ui.add(Label::new(label).wrap());
+                explain(ui.add(Label::new(label).wrap()));
                 ui.horizontal_wrapped(|ui| {
                     ui.add_space(8.0);
                     add(ui)
@@ -168,7 +188,7 @@ pub(crate) fn row<R>(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> R) -
         let height = ui.spacing().interact_size.y;
         ui.allocate_ui_with_layout(vec2(width, height), Layout::left_to_right(Align::Center), |ui| {
             ui.set_min_width(width);
-            ui.add(Label::new(label).truncate());
+            explain(ui.add(Label::new(label).truncate()));
         });
         add(ui)
     })
@@ -216,6 +236,16 @@ pub(crate) enum ListAction {
 }
 
 /// Move up, move down, duplicate and remove buttons for item `i` of `len`, named after `name`.
+/// Where a field's help waits for its row label.
+fn help_id() -> egui::Id {
+    egui::Id::unique("shoreline-editor-field-help")
+}
+
+/// The help handed over by the enclosing [`Ed::field`], once.
+fn take_help(ui: &Ui) -> Option<&'static str> {
+    ui.data_mut(|d| d.remove_temp::<&'static str>(help_id()))
+}
+
 /// Where the path of the list item just added is kept until its section opens.
 fn added_id() -> egui::Id {
     egui::Id::unique("shoreline-editor-added-item")
