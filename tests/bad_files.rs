@@ -496,7 +496,10 @@ fn validate_exits_0_with_warnings_listed_on_stderr() {
     let out = shoreline(&["validate", path_str(&file)]);
     assert_eq!(out.code, 0);
     assert!(out.stdout.contains("valid (1 warning(s))"), "{}", out.stdout);
-    assert!(out.stderr.contains("warning: options[0].transition.parallel_months"), "{}", out.stderr);
+    // The field by its name first, the path second.
+    assert!(out.stderr.contains("warning: "), "{}", out.stderr);
+    assert!(out.stderr.contains(" › transition › parallel months: "), "{}", out.stderr);
+    assert!(out.stderr.contains("[options[0].transition.parallel_months]"), "{}", out.stderr);
 }
 
 #[test]
@@ -505,7 +508,8 @@ fn validate_exits_1_for_an_invalid_model_listing_each_error_with_file_and_path()
     let out = shoreline(&["validate", path_str(&file)]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains(&format!("{}: error: horizon_months: must be 1 to 600 months (601)", file.display())),
+        out.stderr
+            .contains(&format!("{}: error: Horizon: must be 1 to 600 months (601) [horizon_months]", file.display())),
         "{}",
         out.stderr
     );
@@ -681,7 +685,7 @@ fn evaluate_refuses_an_invalid_model_with_exit_1() {
     assert_eq!(out.code, 1);
     assert!(out.stdout.is_empty(), "{}", out.stdout);
     assert!(
-        out.stderr.contains("is not a valid model") && out.stderr.contains("options: add at least one"),
+        out.stderr.contains("is not a valid model") && out.stderr.contains("Options: add at least one"),
         "{}",
         out.stderr
     );

@@ -45,10 +45,35 @@ fn a_bad_file_shows_its_error_and_keeps_the_current_model() {
     h.state_mut().state.request(FileAction::Open(Some(bad)));
     h.run();
     assert_eq!(*h.state().state.model(), before);
-    // The status bar names the file, the line and says the model was kept.
-    h.get_by_label_contains("Cannot open");
-    h.get_by_label_contains("broken.ron: line 3, column");
-    h.get_by_label_contains("The current model is unchanged");
+    // A panel above the charts gives the whole message, wrapped: the file, the line, and
+    // that the model was kept.
+    let message = h.state().state.notices.last().expect("an error notice").text.clone();
+    assert!(message.contains("broken.ron: line 3, column") && message.contains("The current model is unchanged"));
+    let panel = h.query_all_by_label(&message).map(|n| n.rect()).find(|r| r.top() < 700.0);
+    assert!(panel.is_some_and(|r| r.right() <= 1280.0), "the message is not shown in full: {panel:?}");
+    h.get_by_label("Copy message");
+    h.get_by_label("Dismiss").click();
+    h.run();
+    assert!(h.query_by_label("Copy message").is_none() && h.state().state.notices.is_empty());
+}
+
+#[test]
+fn the_problems_list_names_each_field_as_the_editor_does_with_the_path_second() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    let mut model = h.state().state.model().clone();
+    model.in_house.costs[0].amount = shoreline::model::Estimate::Fixed(-5.0);
+    h.state_mut().state.apply(Command::Replace { model: Box::new(model), group: None });
+    h.run();
+    h.get_by_label_contains("Problems (").click();
+    h.run();
+    let link = h.get_by_label("In-house › Agent wages + benefits › amount");
+    h.get_by_label("must not be negative (-5)");
+    h.get_by_label("in_house.costs[0].amount");
+    link.click();
+    // The editor scrolls to the field, which takes a few frames.
+    h.run_steps(12);
+    assert_eq!(h.state().state.focus_path.as_deref(), Some("in_house.costs[0].amount"));
 }
 
 #[test]

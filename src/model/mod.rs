@@ -8,6 +8,7 @@ pub mod help;
 pub mod hidden_switch;
 pub mod inputs;
 pub mod io;
+pub mod labels;
 pub mod pricing_switch;
 pub mod samples;
 mod types;

@@ -25,8 +25,18 @@ pub struct Problem {
     pub severity: Severity,
     /// Path of the field (`options[0].pricing.rate`).
     pub path: String,
+    /// The field in the user's words ("Manila partner › rate"), as [`super::labels::label_of`]
+    /// names it; filled in by [`validate`].
+    pub label: String,
     /// What is wrong, in plain words.
     pub message: String,
+}
+
+impl Problem {
+    /// A problem at `path`, its label still to be filled in.
+    pub(crate) fn new(severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { severity, path: path.into(), label: String::new(), message: message.into() }
+    }
 }
 
 impl std::fmt::Display for Problem {
@@ -35,7 +45,12 @@ impl std::fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{kind}: {}: {}", self.path, self.message)
+        // The user's name first, the path (what a file editor searches for) second.
+        if self.label.is_empty() || self.label == self.path {
+            write!(f, "{kind}: {}: {}", self.path, self.message)
+        } else {
+            write!(f, "{kind}: {}: {} [{}]", self.label, self.message, self.path)
+        }
     }
 }
 
@@ -73,11 +88,11 @@ struct Checker {
 
 impl Checker {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { severity: Severity::Error, path: path.into(), message: message.into() });
+        self.problems.push(Problem::new(Severity::Error, path, message));
     }
 
     fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { severity: Severity::Warning, path: path.into(), message: message.into() });
+        self.problems.push(Problem::new(Severity::Warning, path, message));
     }
 
     fn finite(&mut self, path: &str, x: f64) -> bool {
@@ -285,6 +300,12 @@ pub fn validate(model: &Model) -> Problems {
     }
     let mut problems = c.problems;
     problems.sort_by_key(|p| p.severity);
+    if !problems.is_empty() {
+        let labels = super::labels::Labeller::new(model);
+        for p in &mut problems {
+            p.label = labels.label(&p.path);
+        }
+    }
     Problems(problems)
 }
 

@@ -22,9 +22,9 @@ pub(super) fn out_of_range(path: &str, kind: ValueKind, estimate: &Estimate) -> 
     }
     let (lo, hi) = kind.bounds();
     let worst = numbers.into_iter().find(|x| !(lo..=hi).contains(x))?;
-    Some(Problem {
-        severity: Severity::Error,
-        path: path.to_owned(),
-        message: format!("an SLA credit must be between −100 % and 0 % of the fees ({worst})"),
-    })
+    Some(Problem::new(
+        Severity::Error,
+        path,
+        format!("an SLA credit must be between −100 % and 0 % of the fees ({worst})"),
+    ))
 }

@@ -67,6 +67,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             }
         });
         ui.separator();
+        super::error_panel::show(ui, app);
         super::start_card::show(ui, app);
         if let Some(reason) = &app.state.analysis.stale_reason {
             ui.colored_label(ui.visuals().warn_fg_color, reason);

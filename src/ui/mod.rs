@@ -4,6 +4,7 @@ pub mod app;
 pub mod central;
 pub mod charts;
 pub mod editor;
+pub mod error_panel;
 pub mod kpi;
 pub mod monte_carlo;
 pub mod monthly_table;

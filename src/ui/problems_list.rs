@@ -12,18 +12,22 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         return;
     }
     egui::ScrollArea::vertical().auto_shrink([false, true]).show(ui, |ui| {
-        egui::Grid::new("problems_grid").striped(true).num_columns(3).show(ui, |ui| {
+        egui::Grid::new("problems_grid").striped(true).num_columns(4).show(ui, |ui| {
             for problem in &problems {
                 let (icon, color) = match problem.severity {
                     Severity::Error => ("Error", ui.visuals().error_fg_color),
                     Severity::Warning => ("Warning", ui.visuals().warn_fg_color),
                 };
                 ui.colored_label(color, icon);
-                if ui.link(&problem.path).on_hover_text("Show this field in the editor").clicked() {
+                // The field as the user names it; the path, what a text editor would search for,
+                // second and quieter.
+                let name = if problem.label.is_empty() { &problem.path } else { &problem.label };
+                if ui.link(name).on_hover_text("Show this field in the editor").clicked() {
                     app.state.focus_path = Some(problem.path.clone());
                     app.present = false;
                 }
-                ui.label(&problem.message);
+                ui.add(egui::Label::new(&problem.message).wrap());
+                ui.weak(&problem.path);
                 ui.end_row();
             }
         });

@@ -36,7 +36,10 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
                     NoticeKind::Info => egui::RichText::new(&notice.text),
                     NoticeKind::Error => egui::RichText::new(&notice.text).color(ui.visuals().error_fg_color),
                 };
-                if ui.small_button("Dismiss").on_hover_text("Dismiss messages").clicked() {
+                // An error is shown in full, with its own Dismiss, above the charts.
+                if notice.kind == NoticeKind::Info
+                    && ui.small_button("Dismiss").on_hover_text("Dismiss messages").clicked()
+                {
                     app.state.notices.clear();
                 }
                 ui.add(egui::Label::new(text).truncate()).on_hover_text(&notice.text);
