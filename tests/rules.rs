@@ -926,3 +926,31 @@ fn optional_fields_take_their_documented_defaults() {
     );
     assert_eq!(m.simulation, model::Simulation { samples: 10000, seed: 0, method: model::Method::Random });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Step-fixed: in-house staff sized for the peak (Shoreline's split of the §2 fixed total)
+
+#[test]
+fn staff_sized_for_the_peak_are_the_step_fixed_part_of_the_in_house_fixed_cost() {
+    let body = |staffing: &str| {
+        format!(
+            r#"horizon_months: 12, discount_rate: 0.0,
+            workload: (unit: "tickets", monthly_volume: 1000.0, seasonality: [1.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]),
+            in_house: (units_per_fte_month: 100.0, staffing: {staffing}, costs: [
+                (name: "Agent", behavior: PerFte, amount: 3000.0),
+                (name: "Lead", behavior: Step(per: 10.0), amount: 6000.0),
+                (name: "Office", behavior: Fixed, amount: 5000.0),
+                (name: "Phone", behavior: PerUnit, amount: 0.5),
+            ]),
+            options: [(name: "Vendor", shore: Offshore, pricing: PerUnit(price: 20.0))]"#
+        )
+    };
+    // Sized to January's 1,500 units: 15 agents all year (45,000) and 2 leads (12,000) a month.
+    let peak = evaluate(&body("SizedToPeak")).in_house;
+    close(peak.step_fixed_total, 12.0 * (45_000.0 + 12_000.0));
+    // The office is the rest of the fixed cost; the phone is variable.
+    close(peak.fixed_total - peak.step_fixed_total, 12.0 * 5000.0);
+    close(peak.variable_total, 0.5 * 1000.0 * (1.5 + 11.0));
+    // Staff who follow the volume are variable, so nothing is step-fixed.
+    assert_eq!(evaluate(&body("Flexible")).in_house.step_fixed_total, 0.0);
+}

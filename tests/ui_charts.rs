@@ -95,6 +95,10 @@ fn charts_name_their_series() {
     let fixed = harness(fixture.input(false), fixed_variable::show);
     fixed.get_by_label("Fixed");
     fixed.get_by_label("Variable");
+    // The example staffs for the peak: its staff are shown as step-fixed, and the caption says why.
+    fixed.get_by_label("Step-fixed (staff sized for the peak)");
+    fixed.get_by_label_contains("they step up and down with the volume from year to year");
+    fixed.get_by_label_contains("staff sized for the peak)");
 }
 
 #[test]

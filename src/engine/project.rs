@@ -278,6 +278,25 @@ fn add_lines(
     }
 }
 
+/// The in-house staff cost that §2 counts as fixed because staff are sized for the peak: Σ the
+/// `PerFte` and `Step` lines over the horizon under `SizedToPeak`, else 0. It is fixed within a
+/// plan year but steps with the volume from year to year ("step-fixed"), which the fixed and
+/// variable chart shows apart from the truly fixed cost.
+pub(crate) fn in_house_step_fixed(plan: &Plan, values: &[f64], projection: &Projection) -> f64 {
+    if plan.staffing != Staffing::SizedToPeak {
+        return 0.0;
+    }
+    let mut total = 0.0;
+    for line in plan.in_house.iter().filter(|l| matches!(l.behavior, Behavior::PerFte | Behavior::Step { .. })) {
+        each_year(line, values, plan.horizon, |months, rate| {
+            for (&fte, &volume) in projection.fte[months.clone()].iter().zip(&projection.volume[months]) {
+                total += rate * line_basis(line.behavior, fte, volume);
+            }
+        });
+    }
+    total
+}
+
 /// What a line's monthly amount is multiplied by.
 pub(crate) fn line_basis(behavior: Behavior, fte: f64, volume: f64) -> f64 {
     match behavior {

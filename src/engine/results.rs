@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::break_even::{BreakEven, NoBreakEven, no_break_even_reason};
 use super::finance::{cumulative, discount_factors, irr, payback_months, present_value, ratio};
 use super::plan::Plan;
-use super::project::{OptionSeries, Projection};
+use super::project::{OptionSeries, Projection, in_house_step_fixed};
 use super::rate_card::{RateCard, rate_card};
 use crate::model::{HiddenCategory, Model};
 
@@ -24,6 +24,9 @@ pub struct InHouseResult {
     pub total: f64,
     /// The fixed part of the total.
     pub fixed_total: f64,
+    /// The part of `fixed_total` that is staff sized for the peak: fixed within a plan year,
+    /// stepping with volume across years (not in the contract; 0 under `Flexible` staffing).
+    pub step_fixed_total: f64,
     /// The variable part of the total.
     pub variable_total: f64,
     /// Total / Σ volume; `None` when there is no volume.
@@ -112,6 +115,7 @@ impl Evaluation {
         let volume_total: f64 = projection.volume.iter().sum();
         let mut break_even = BreakEven::new(plan, values);
         let rate_card = rate_card(plan, values, &projection);
+        let step_fixed = in_house_step_fixed(plan, values, &projection);
         // The projection's series move into the results rather than being copied.
         let Projection { volume, fte, cost, options, .. } = projection;
         let options = options
@@ -126,6 +130,7 @@ impl Evaluation {
             in_house: InHouseResult {
                 total: in_house_total,
                 fixed_total: in_house_fixed,
+                step_fixed_total: step_fixed,
                 variable_total: in_house_total - in_house_fixed,
                 cost_per_unit: ratio(in_house_total, volume_total),
                 volume,

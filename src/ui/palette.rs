@@ -36,6 +36,8 @@ pub const HIDDEN: Color32 = Color32::from_rgb(0xC8, 0x64, 0x5B);
 
 /// Fixed cost (paid whatever the volume).
 pub const FIXED: Color32 = Color32::from_rgb(0x7A, 0x86, 0x94);
+/// Step-fixed cost: in-house staff sized for the peak, fixed within a year, stepping with volume.
+pub const STEP_FIXED: Color32 = Color32::from_rgb(0xA8, 0x9A, 0x6E);
 /// Variable cost (follows the volume).
 pub const VARIABLE: Color32 = Color32::from_rgb(0x4F, 0xB3, 0xBF);
 
