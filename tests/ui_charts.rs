@@ -98,7 +98,7 @@ fn charts_name_their_series() {
     // The example staffs for the peak: its staff are shown as step-fixed, and the caption says why.
     fixed.get_by_label("Step-fixed (staff sized for the peak)");
     fixed.get_by_label_contains("they step up and down with the volume from year to year");
-    fixed.get_by_label_contains("staff sized for the peak)");
+    fixed.get_by_label_contains("% staff sized for the peak)");
 }
 
 #[test]
