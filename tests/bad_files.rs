@@ -776,6 +776,8 @@ fn goal_seek_finds_the_value_that_reaches_the_target() {
         .expect("a number");
     assert!((value - 25.0).abs() < 1e-6, "{value}");
     assert!(out.stdout.contains("for Vendor"), "{}", out.stdout);
+    // In words, with the input's name, currency and unit.
+    assert!(out.stdout.contains("Vendor › price: USD 25.00 per "), "{}", out.stdout);
     // savings 20 % of 360 000 = 72 000 = 12 000 · (30 − price) → price 24
     let out =
         shoreline(&["goal-seek", path_str(&file), "--input", "options[0].pricing.price", "--target-savings-pct", "20"]);

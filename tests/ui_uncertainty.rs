@@ -79,7 +79,23 @@ fn goal_seek_finds_a_rate_applies_it_and_undo_restores_it() {
     h.get_by_label_contains("Which value of one input");
     h.get_by_label("Find").click();
     h.run();
+    // The answer carries its currency and unit; the rate is a distribution, and Apply says what
+    // it does to it.
     h.get_by_label_contains("gives savings of 25.0 %");
+    let model = h.state().state.model().clone();
+    let plan = shoreline::engine::Plan::new(&model);
+    let found = shoreline::engine::sensitivity::goal_seek(
+        &plan,
+        0,
+        "options[0].pricing.rate",
+        shoreline::engine::sensitivity::Metric::SavingsPct,
+        0.25,
+    )
+    .expect("a rate reaches 25 %");
+    let answer = shoreline::model::units::value_with_unit(&model, "options[0].pricing.rate", found.value);
+    assert!(answer.starts_with("USD ") && answer.ends_with(" per hour"), "{answer}");
+    h.get_by_label(&format!("{answer} gives savings of 25.0 %"));
+    h.get_by_label_contains("distribution: Apply moves its base value to this and keeps its spread");
     h.get_by_label("Apply").click();
     h.run();
     let path = "options[0].pricing.rate";
@@ -91,6 +107,35 @@ fn goal_seek_finds_a_rate_applies_it_and_undo_restores_it() {
     h.get_by_label("Undo").click();
     h.run();
     assert_eq!(*h.state().state.model(), before);
+}
+
+#[test]
+fn goal_seek_lists_the_focused_options_inputs_first_and_filters_by_typing() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut state = start(data.path());
+    state.option = 2;
+    let focused = state.model().options[2].name.clone();
+    let mut h = harness(state, Tab::Sensitivity);
+    h.run();
+    h.get_by_label("Goal seek…").click();
+    h.run();
+    h.get_by_label("Input").click();
+    h.run();
+    let top = |h: &Harness<'_, ShorelineApp>, text: &str| {
+        h.query_all_by_label(text).map(|n| n.rect().top()).fold(f32::INFINITY, f32::min)
+    };
+    let (own, shared, others) = (top(&h, &focused), top(&h, "Shared by every option"), top(&h, "Other options"));
+    assert!(own < shared && shared < others, "{own} < {shared} < {others}");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.get_by_label("Filter").click();
+    h.run();
+    h.get_by_label("Filter").type_text("severance");
+    h.run();
+    h.get_by_label("Input").click();
+    h.run();
+    assert!(h.query_by_label("Shared by every option").is_none(), "only severance inputs are left");
+    assert!(h.query_all_by_label_contains("Severance").count() >= 1);
 }
 
 #[test]

@@ -308,7 +308,15 @@ fn execute(command: Command) -> Result<u8, Failure> {
                         Metric::Npv => crate::format::money(found.achieved, &model.currency),
                         Metric::SavingsPct => crate::format::percent(found.achieved),
                     };
-                    println!("gives {} of {achieved} for {}", metric_name(metric), model.options[option].name);
+                    // The first line stays exact and machine-readable; the second says it in words.
+                    let label = crate::model::inputs::input(&model, &found.path).map(|i| i.label).unwrap_or_default();
+                    println!(
+                        "{}: {} gives {} of {achieved} for {}",
+                        escape(&label),
+                        escape(&crate::model::units::value_with_unit(&model, &found.path, found.value)),
+                        metric_name(metric),
+                        escape(&model.options[option].name)
+                    );
                     Ok(0)
                 }
                 Err(e @ crate::engine::sensitivity::GoalSeekError::Unreachable { .. }) => {

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod pricing_switch;
 pub mod samples;
 mod types;
+pub mod units;
 mod validate;
 mod validate_bounds;
 

@@ -128,6 +128,11 @@ pub fn input(model: &Model, path: &str) -> Result<InputInfo, UnknownInput> {
     Ok(InputInfo { path: path.to_owned(), label: site.label(model), kind, estimate: *estimate })
 }
 
+/// Where the input at `path` is, when `path` names one.
+pub fn site_of(model: &Model, path: &str) -> Option<InputSite> {
+    find(model, path).map(|(site, _, _)| site)
+}
+
 /// Replace the input at `path`.
 pub fn set_input(model: &mut Model, path: &str, value: Estimate) -> Result<(), UnknownInput> {
     let site = find(model, path).map(|(site, _, _)| site);

@@ -90,7 +90,8 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     let months = input.evaluation.in_house.cost.len();
     let bar = |x: usize, y: f64, c: &Column| Bar::new(x as f64, y).name(&c.name).width(0.6);
     let fixed_bars = columns.iter().enumerate().map(|(x, c)| bar(x, c.fixed, c).fill(palette::FIXED)).collect();
-    let step_bars = columns.iter().enumerate().map(|(x, c)| bar(x, c.step_fixed, c).fill(palette::STEP_FIXED)).collect();
+    let step_bars =
+        columns.iter().enumerate().map(|(x, c)| bar(x, c.step_fixed, c).fill(palette::STEP_FIXED)).collect();
     let variable_bars =
         columns.iter().enumerate().map(|(x, c)| bar(x, c.variable, c).fill(palette::VARIABLE)).collect();
     let any_step = columns.iter().any(|c| c.step_fixed > 0.0);

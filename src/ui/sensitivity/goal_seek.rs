@@ -5,7 +5,8 @@
 use crate::app::{Command, NoticeKind, retarget};
 use crate::engine::sensitivity::{Metric, goal_seek};
 use crate::format;
-use crate::model::inputs::input;
+use crate::model::inputs::{InputSite, input};
+use crate::model::units::value_with_unit;
 use crate::ui::app::ShorelineApp;
 
 /// The dialog's state, kept in egui's memory between frames.
@@ -18,6 +19,18 @@ struct Dialog {
     /// In percent for savings, in money for the NPV.
     target: f64,
     outcome: Option<Result<(f64, f64), String>>,
+    /// What the user typed to narrow the input list.
+    filter: String,
+}
+
+/// Which group of the input list an input belongs to: the focused option's own inputs first,
+/// then those every option shares (workload, in-house, discount rate), then the other options'.
+fn group(site: &InputSite, option: usize) -> u8 {
+    match site {
+        InputSite::Option { option: o, .. } if *o == option => 0,
+        InputSite::Option { .. } => 2,
+        _ => 1,
+    }
 }
 
 fn memory_id() -> egui::Id {
@@ -63,13 +76,46 @@ pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp, open_now: bool) {
             egui::ComboBox::from_id_salt("goal_seek_input")
                 .selected_text(current)
                 .width(320.0)
+                .height(420.0)
                 .show_ui(ui, |ui| {
-                    for i in &plan.inputs {
-                        ui.selectable_value(&mut dialog.path, i.site.to_string(), i.site.label(plan));
+                    let filter = dialog.filter.to_lowercase();
+                    let mut inputs: Vec<(u8, String, String)> = plan
+                        .inputs
+                        .iter()
+                        .map(|i| (group(&i.site, option), i.site.to_string(), i.site.label(plan)))
+                        .filter(|(_, path, label)| {
+                            filter.is_empty() || label.to_lowercase().contains(&filter) || path.contains(&filter)
+                        })
+                        .collect();
+                    inputs.sort_by_key(|(g, ..)| *g);
+                    let mut shown = None;
+                    for (g, path, label) in inputs {
+                        if shown != Some(g) {
+                            let heading = match g {
+                                0 => option_name.clone(),
+                                1 => "Shared by every option".to_owned(),
+                                _ => "Other options".to_owned(),
+                            };
+                            ui.add_space(if shown.is_some() { 6.0 } else { 0.0 });
+                            ui.weak(heading);
+                            shown = Some(g);
+                        }
+                        ui.selectable_value(&mut dialog.path, path, label);
+                    }
+                    if shown.is_none() {
+                        ui.weak(format!("No input matches “{}”", dialog.filter));
                     }
                 })
                 .response
                 .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Filter");
+            ui.add(
+                egui::TextEdit::singleline(&mut dialog.filter)
+                    .hint_text("type to narrow the list")
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
             ui.end_row();
             ui.label("Metric");
             ui.horizontal(|ui| {
@@ -108,15 +154,10 @@ pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp, open_now: bool) {
                 close = true;
             }
         });
-        let kind = plan.slot_of(&dialog.path).map(|s| plan.inputs[s.0].kind);
         match &dialog.outcome {
             Some(Ok((value, achieved))) => {
-                // Exact enough to act on: a rate of 31.23, not "31".
-                let value_text = match kind {
-                    Some(k) if k.is_percentage() => format!("{:.2} %", value * 100.0),
-                    _ if value.abs() >= 1000.0 => format::thousands(*value),
-                    _ => format!("{value:.2}"),
-                };
+                // With its currency and unit, exact enough to act on: "USD 31.23 per hour".
+                let value_text = value_with_unit(&results.model, &dialog.path, *value);
                 let achieved_text = if dialog.savings {
                     format::percent(*achieved)
                 } else {
@@ -131,6 +172,17 @@ pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp, open_now: bool) {
                         .strong(),
                 );
                 ui.weak(format!("exact value: {value}"));
+                let spread = input(&results.model, &dialog.path).ok().and_then(|i| i.estimate.distribution().copied());
+                if let Some(d) = spread {
+                    ui.add(
+                        egui::Label::new(format!(
+                            "This input is a {} distribution: Apply moves its base value to this and keeps its \
+                             spread, so it stays in the tornado and Monte Carlo.",
+                            d.name()
+                        ))
+                        .wrap(),
+                    );
+                }
                 if ui.button("Apply").on_hover_text("Set the input to this value (Undo restores it)").clicked() {
                     apply = Some(*value);
                     close = true;
@@ -164,6 +216,12 @@ fn apply_value(app: &mut ShorelineApp, path: &str, value: f64) {
     let Ok(current) = input(&results.model, path) else { return };
     let estimate = retarget::with_base(&current.estimate, value, current.kind);
     let label = current.label.clone();
+    let shown = value_with_unit(&results.model, path, value);
+    let kept = match (current.estimate.distribution(), estimate.distribution()) {
+        (Some(d), Some(_)) => format!(" (its {} distribution moved, its spread kept)", d.name()),
+        (Some(d), None) => format!(" (as a plain number: its {} distribution would leave the valid range)", d.name()),
+        _ => String::new(),
+    };
     let mut scenarios = state.model().scenarios.clone();
     let overridden = state
         .scenario
@@ -176,5 +234,5 @@ fn apply_value(app: &mut ShorelineApp, path: &str, value: f64) {
         }
         None => state.apply(Command::SetInput { path: path.to_owned(), value: estimate }),
     }
-    state.notice(NoticeKind::Info, format!("Goal seek set {label} to {value:.4}. Undo (Ctrl+Z) restores it."));
+    state.notice(NoticeKind::Info, format!("Goal seek set {label} to {shown}{kept}. Undo (Ctrl+Z) restores it."));
 }
