@@ -99,7 +99,7 @@ fn plain(x: f64) -> String {
 /// Two decimals, up to four for a number below 1 that needs them (0.018, 0.0125).
 fn decimals(x: f64) -> String {
     match x.abs() {
-        a if a == 0.0 => "0".to_owned(),
+        0.0 => "0".to_owned(),
         a if a < 1.0 => {
             let text = format!("{x:.4}");
             let decimals = text.split('.').nth(1).map_or(0, str::len);
