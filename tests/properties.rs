@@ -8,9 +8,9 @@ use proptest::sample::Index;
 use shoreline::engine::monte_carlo::{Control, Settings, SimulationResult, simulate};
 use shoreline::engine::{Evaluation, Plan, Projection, Slot, finance};
 use shoreline::model::{
-    self, Behavior, CostLine, Distribution, Estimate, Fx, HiddenCategory, HiddenCost, HiddenCostKind, InHouse,
-    Learning, Method, Model, Override, Period, Pricing, Scenario, Shore, Simulation, SourcingOption, Staffing, Tier,
-    Transition, Workload, io,
+    self, Behavior, Change, CostLine, Distribution, Estimate, Fx, HiddenCategory, HiddenCost, HiddenCostKind, InHouse,
+    Learning, Method, Model, Override, OverrideValue, Period, Pricing, Scenario, Shore, Simulation, SourcingOption,
+    Staffing, Tier, Transition, Workload, io,
 };
 
 const EXAMPLE: &str = include_str!("fixtures/contract_example.ron");
@@ -291,7 +291,13 @@ fn scenario(wild: bool) -> BoxedStrategy<Scenario> {
             .prop_map(str::to_owned)
             .boxed()
     };
-    (text(wild), vec((path, estimate(wild, 0.5, 2.0, true)).prop_map(|(input, value)| Override { input, value }), 0..3))
+    // A new value, or a change relative to the base model in percent or as a factor.
+    let value = prop_oneof![
+        estimate(wild, 0.5, 2.0, true).prop_map(OverrideValue::Set),
+        (-90.0..200.0f64).prop_map(|p| OverrideValue::Change(Change::Percent(p))),
+        (0.0..3.0f64).prop_map(|k| OverrideValue::Change(Change::Times(k))),
+    ];
+    (text(wild), vec((path, value).prop_map(|(input, value)| Override { input, value }), 0..3))
         .prop_map(|(name, overrides)| Scenario { name, overrides })
         .boxed()
 }

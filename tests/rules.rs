@@ -873,6 +873,52 @@ fn a_scenario_replaces_the_inputs_its_overrides_name() {
     close(option(&Evaluation::of_model(&base), 0).savings_total, 20000.0);
 }
 
+const WITH_RELATIVE_SCENARIOS: &str = r#"
+    horizon_months: 2, discount_rate: 0.0,
+    workload: (unit: "tickets", monthly_volume: Uniform(low: 900.0, high: 1100.0)),
+    in_house: (units_per_fte_month: 100.0, costs: [(name: "Postage", behavior: PerUnit, amount: 30.0)]),
+    options: [(name: "Vendor", shore: Offshore, pricing: PerUnit(price: 20.0))],
+    scenarios: [
+        (name: "Busier, dearer", overrides: [
+            (input: "workload.monthly_volume", change: Percent(-20.0)),
+            (input: "options[0].pricing.price", change: Times(1.1)),
+        ]),
+    ],
+"#;
+
+#[test]
+fn a_relative_override_changes_the_base_models_value_and_keeps_a_distributions_shape() {
+    let base = model(WITH_RELATIVE_SCENARIOS);
+    let scenario = base.with_scenario(0).expect("the override paths exist");
+    // volume −20 %: Uniform(720, 880), midpoint 800; price ×1.1 = 22
+    assert_eq!(
+        scenario.workload.monthly_volume,
+        model::Estimate::Uncertain(model::Distribution::Uniform { low: 720.0, high: 880.0 })
+    );
+    let e = Evaluation::of_model(&scenario);
+    series(&e.in_house.cost, &[24000.0; 2]);
+    series(&option(&e, 0).fees, &[17600.0; 2]);
+}
+
+#[test]
+fn a_relative_override_is_written_back_as_written() {
+    let base = model(WITH_RELATIVE_SCENARIOS);
+    let text = io::to_ron_string(&base).expect("writes");
+    assert!(text.contains("change: Percent(-20.0)") && text.contains("change: Times(1.1)"), "{text}");
+    assert_eq!(io::from_ron_str(&text).expect("reads back"), base);
+}
+
+#[test]
+fn a_change_that_turns_the_sign_or_leaves_the_range_is_an_error() {
+    let sign = WITH_RELATIVE_SCENARIOS.replace("Percent(-20.0)", "Percent(-150.0)");
+    let m = io::from_ron_str(&format!("Model(format_version: 1, name: \"rule\", currency: \"USD\", {sign})"))
+        .expect("parses");
+    let problems = model::validate(&m);
+    let error = problems.errors().next().expect("an error");
+    assert_eq!(error.path, "scenarios[0].overrides[0].change");
+    assert!(error.message.contains("−150 %"), "{}", error.message);
+}
+
 #[test]
 fn an_override_whose_path_names_no_input_is_a_validation_error_that_names_it() {
     let text = WITH_SCENARIOS.replace("options[0].pricing.price", "options[0].pricing.rate");

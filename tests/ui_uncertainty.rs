@@ -8,7 +8,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use shoreline::app::simulation::Status;
 use shoreline::app::{AppState, Command};
 use shoreline::model::inputs::input;
-use shoreline::model::{Estimate, Model};
+use shoreline::model::{Change, Estimate, Model, OverrideValue};
 use shoreline::ui::app::ShorelineApp;
 use shoreline::ui::central::Tab;
 
@@ -216,11 +216,12 @@ fn scenarios_can_be_added_edited_and_compared() {
     h.get_by_label("Override 1 value").click();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Override 1 value").type_text("0.2");
+    // The first input is the discount rate, typed in percent as in the editor.
+    h.get_by_label("Override 1 value").type_text("20");
     h.key_press(egui::Key::Enter);
     h.run();
     let edited = &h.state().state.model().scenarios[count].overrides[0];
-    assert_eq!(edited.value, Estimate::Fixed(0.2), "{edited:?}");
+    assert_eq!(edited.value, OverrideValue::Set(Estimate::Fixed(0.2)), "{edited:?}");
     // Every scenario appears in the comparison (besides its button above it).
     let names: Vec<String> = h.state().state.model().scenarios.iter().map(|s| s.name.clone()).collect();
     for name in names {
@@ -232,4 +233,33 @@ fn scenarios_can_be_added_edited_and_compared() {
     h.get_by_label("Undo").click();
     h.run();
     assert_eq!(h.state().state.model().scenarios[count].overrides, added);
+}
+
+#[test]
+fn an_override_can_be_a_change_in_percent_and_the_comparison_shows_the_change_from_base() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()), Tab::Scenarios);
+    h.run();
+    let count = h.state().state.model().scenarios.len();
+    h.get_by_label("Add scenario").click();
+    h.run();
+    h.get_by_label("Add override").click();
+    h.run();
+    h.get_by_label("Override 1 how").click();
+    h.run();
+    h.get_by_label("change by %").click();
+    h.run();
+    h.get_by_label("Override 1 change").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Override 1 change").type_text("-20");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let edited = h.state().state.model().scenarios[count].overrides[0].clone();
+    assert_eq!(edited.value, OverrideValue::Change(Change::Percent(-20.0)), "{edited:?}");
+    // What the change comes to is written beside it, in the input's unit.
+    h.get_by_label_contains(" % a year becomes ");
+    // Each scenario row says how far it moves each option from the base model.
+    assert!(h.query_all_by_label("vs base").count() == 2);
+    assert!(h.query_all_by_label_contains(" pts").count() >= 1);
 }

@@ -222,6 +222,14 @@ const HELP: &[(&str, &str)] = &[
     ("options[].hidden[].cost.from", "First month it is paid, counted from 0."),
     ("options[].hidden[].cost.to", "First month it is no longer paid; none runs to the horizon."),
     ("options[].hidden[].note", "The source of the figure (catalog entries carry their published source)."),
+    (
+        "scenarios[].overrides[].value",
+        "The input's value in this scenario, in the input's own unit; it replaces the base model's value.",
+    ),
+    (
+        "scenarios[].overrides[].change",
+        "How much the scenario changes the base model's value: a percentage up or down, or a factor. It follows later edits of the base model.",
+    ),
 ];
 
 #[cfg(test)]

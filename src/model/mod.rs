@@ -11,6 +11,7 @@ pub mod io;
 pub mod labels;
 pub mod pricing_switch;
 pub mod samples;
+mod scenario;
 mod types;
 pub mod units;
 mod validate;
@@ -21,5 +22,6 @@ pub use estimate::{
     standard_normal_quantile, triangular_quantile,
 };
 pub use inputs::{InputInfo, UnknownInput, ValueKind};
+pub use scenario::{Change, Override, OverrideForm, OverrideValue, Scenario};
 pub use types::*;
 pub use validate::{MAX_SAMPLES, Problem, Problems, Severity, validate};

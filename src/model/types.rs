@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Estimate;
+use super::{Estimate, Scenario};
 
 /// The newest file format this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -538,25 +538,4 @@ impl Default for Simulation {
     fn default() -> Self {
         Self { samples: default_samples(), seed: 0, method: Method::Random }
     }
-}
-
-/// A named what-if: the model with some inputs replaced.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Scenario {
-    /// The scenario's name.
-    pub name: String,
-    /// The replaced inputs.
-    #[serde(default)]
-    pub overrides: Vec<Override>,
-}
-
-/// One replaced input of a scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Override {
-    /// The input's path (`options[0].rate_escalation`).
-    pub input: String,
-    /// Its value in the scenario.
-    pub value: Estimate,
 }

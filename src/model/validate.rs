@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use super::inputs::{UnknownInput, ValueKind, inputs};
-use super::{Behavior, CostLine, Distribution, Estimate, FORMAT_VERSION, HiddenCostKind, Model, Period, Pricing};
+use super::{
+    Behavior, CostLine, Distribution, Estimate, FORMAT_VERSION, HiddenCostKind, Model, OverrideValue, Period, Pricing,
+};
 
 /// The most Monte Carlo draws a model may ask for: beyond it the per-month bands would not fit
 /// in a laptop's memory.
@@ -293,7 +295,20 @@ pub fn validate(model: &Model) -> Problems {
         for (k, o) in scenario.overrides.iter().enumerate() {
             let p = format!("scenarios[{s}].overrides[{k}]");
             match all.iter().find(|i| i.path == o.input) {
-                Some(input) => c.estimate(&format!("{p}.value"), input.kind, &o.value),
+                Some(input) => match o.value {
+                    OverrideValue::Set(value) => c.estimate(&format!("{p}.value"), input.kind, &value),
+                    OverrideValue::Change(change) => {
+                        let at = format!("{p}.change");
+                        let factor = change.factor();
+                        if !factor.is_finite() {
+                            c.error(at, format!("{factor} is not a number Shoreline can compute with"));
+                        } else if factor < 0.0 {
+                            c.error(at, format!("a change of {} would turn the value's sign", change.label()));
+                        } else {
+                            c.estimate(&at, input.kind, &o.value.applied_to(&input.estimate));
+                        }
+                    }
+                },
                 None => c.error(format!("{p}.input"), UnknownInput(o.input.clone()).to_string()),
             }
         }

@@ -3,12 +3,13 @@
 //! option. Every change is one undoable command.
 
 mod compare;
-mod estimate;
+mod override_row;
 
 use super::app::ShorelineApp;
+use super::editor::{Ed, Labels};
 use crate::app::Command;
 use crate::model::inputs::{InputInfo, inputs};
-use crate::model::{Model, Override, Scenario};
+use crate::model::{Model, OverrideValue, Problems, Scenario};
 
 fn selected_id() -> egui::Id {
     egui::Id::unique("scenarios_selected")
@@ -31,7 +32,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     egui::ScrollArea::vertical().id_salt("scenarios_tab").auto_shrink([false, false]).show(ui, |ui| {
         ui.heading("Scenarios");
         ui.label("A scenario is the model with some inputs replaced. Pick one in the top bar to see it everywhere.");
-        edit = editor(ui, &model, &all_inputs, &mut selected);
+        let problems = app.state.analysis.problems.clone();
+        edit = editor(ui, &model, &all_inputs, &problems, &mut selected);
         ui.add_space(12.0);
         ui.heading("Compare");
         let valid = !app.state.analysis.problems.has_errors();
@@ -51,7 +53,13 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     }
 }
 
-fn editor(ui: &mut egui::Ui, model: &Model, all_inputs: &[InputInfo], selected: &mut usize) -> Option<Edit> {
+fn editor(
+    ui: &mut egui::Ui,
+    model: &Model,
+    all_inputs: &[InputInfo],
+    problems: &Problems,
+    selected: &mut usize,
+) -> Option<Edit> {
     let mut scenarios = model.scenarios.clone();
     ui.horizontal_wrapped(|ui| {
         if ui.button("Add scenario").clicked() {
@@ -84,50 +92,38 @@ fn editor(ui: &mut egui::Ui, model: &Model, all_inputs: &[InputInfo], selected: 
         let label = ui.label("Scenario name");
         ui.text_edit_singleline(&mut scenario.name).labelled_by(label.id);
     });
+    let labels = Labels::of(model);
+    let ed = Ed::new(ui, problems, None, model, &labels);
+    let s = *selected;
+    let scenario = &mut scenarios[s];
     let mut step = false;
-    ui.scope(|ui| {
-        if scenario.overrides.is_empty() {
-            ui.weak("No overrides: this scenario is the base model.");
-        }
-        let mut remove = None;
-        for (i, o) in scenario.overrides.iter_mut().enumerate() {
-            ui.push_id(i, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    let name = format!("Override {}", i + 1);
-                    let before = o.input.clone();
-                    input_menu(ui, &name, all_inputs, &mut o.input);
-                    if o.input != before {
-                        // A new input starts from its own current value.
-                        o.value = all_inputs.iter().find(|x| x.path == o.input).map_or(o.value, |x| x.estimate);
-                        step = true;
-                    }
-                    let kind = all_inputs.iter().find(|x| x.path == o.input).map(|x| x.kind);
-                    match kind {
-                        Some(kind) => estimate::show(ui, &name, &mut o.value, kind),
-                        None => {
-                            ui.colored_label(ui.visuals().error_fg_color, "this input does not exist");
-                        }
-                    }
-                    if ui.button("Remove").on_hover_text(format!("Remove {name}")).clicked() {
-                        remove = Some(i);
-                    }
-                });
-            });
-            ui.separator();
-        }
-        if let Some(i) = remove {
-            scenario.overrides.remove(i);
+    if scenario.overrides.is_empty() {
+        ui.weak("No overrides: this scenario is the base model.");
+    }
+    let mut remove = None;
+    for (k, o) in scenario.overrides.iter_mut().enumerate() {
+        let path = format!("scenarios[{s}].overrides[{k}]");
+        ui.push_id(k, |ui| match override_row::show(ui, &ed, model, all_inputs, &path, k, o) {
+            override_row::Outcome::Step => step = true,
+            override_row::Outcome::Remove => remove = Some(k),
+            override_row::Outcome::None => {}
+        });
+        ui.separator();
+    }
+    if let Some(k) = remove {
+        scenario.overrides.remove(k);
+        step = true;
+    }
+    if ui.button("Add override").clicked() {
+        let taken: Vec<&str> = scenario.overrides.iter().map(|o| o.input.as_str()).collect();
+        let first = all_inputs.iter().find(|i| !taken.contains(&i.path.as_str())).or(all_inputs.first());
+        if let Some(input) = first {
+            scenario
+                .overrides
+                .push(crate::model::Override { input: input.path.clone(), value: OverrideValue::Set(input.estimate) });
             step = true;
         }
-        if ui.button("Add override").clicked() {
-            let taken: Vec<&str> = scenario.overrides.iter().map(|o| o.input.as_str()).collect();
-            let first = all_inputs.iter().find(|i| !taken.contains(&i.path.as_str())).or(all_inputs.first());
-            if let Some(input) = first {
-                scenario.overrides.push(Override { input: input.path.clone(), value: input.estimate });
-                step = true;
-            }
-        }
-    });
+    }
     if scenarios == model.scenarios {
         None
     } else if step {
@@ -135,19 +131,4 @@ fn editor(ui: &mut egui::Ui, model: &Model, all_inputs: &[InputInfo], selected: 
     } else {
         Some(Edit::Burst(scenarios))
     }
-}
-
-fn input_menu(ui: &mut egui::Ui, name: &str, all_inputs: &[InputInfo], path: &mut String) {
-    let current = all_inputs.iter().find(|i| i.path == *path).map_or_else(|| path.clone(), |i| i.label.clone());
-    let label = ui.label(format!("{name}:"));
-    egui::ComboBox::from_id_salt((name, "input"))
-        .selected_text(current)
-        .width(240.0)
-        .show_ui(ui, |ui| {
-            for input in all_inputs {
-                ui.selectable_value(path, input.path.clone(), &input.label);
-            }
-        })
-        .response
-        .labelled_by(label.id);
 }

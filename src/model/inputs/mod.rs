@@ -151,7 +151,9 @@ impl Model {
         let mut model = self.clone();
         if let Some(scenario) = self.scenarios.get(index) {
             for o in &scenario.overrides {
-                set_input(&mut model, &o.input, o.value)?;
+                // A relative change applies to the base model's value, not to an earlier override.
+                let base = input(self, &o.input)?.estimate;
+                set_input(&mut model, &o.input, o.value.applied_to(&base))?;
             }
         }
         Ok(model)

@@ -11,6 +11,9 @@ pub mod pricing;
 mod settings;
 mod workload;
 
+pub(crate) use common::{Ed, Labels};
+pub(crate) use estimate::estimate as estimate_field;
+
 use crate::model::{Model, Problems};
 
 /// What the editor needs besides the draft.

@@ -7,7 +7,28 @@ use crate::ui::sensitivity::{SERIES, swatches};
 
 use crate::app::scenario_compare::ScenarioResults;
 use crate::format;
-use crate::model::Model;
+use crate::model::units::value_with_unit;
+use crate::model::{Model, OverrideValue};
+
+/// What a scenario changes, one override a line: "Monthly volume −20 %", "Manila › rate = 12".
+fn changes(model: &Model, scenario: &crate::model::Scenario) -> String {
+    if scenario.overrides.is_empty() {
+        return "No changes: the base model.".to_owned();
+    }
+    let labels = crate::model::labels::Labeller::new(model);
+    scenario
+        .overrides
+        .iter()
+        .map(|o| {
+            let label = labels.label(&o.input);
+            match o.value {
+                OverrideValue::Change(c) => format!("{label} {}", c.label()),
+                OverrideValue::Set(e) => format!("{label} = {}", value_with_unit(model, &o.input, e.base())),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// Draws the comparison of `rows` (the base model first); `selected` is the scenario picked in
 /// the top bar, highlighted.
@@ -15,22 +36,36 @@ pub(super) fn show(ui: &mut egui::Ui, rows: &[ScenarioResults], model: &Model, s
     let currency = &model.currency;
     ui.scope(|ui| {
         egui::Grid::new("scenario_compare_table").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-            for title in ["Scenario", "Option", "Savings", "NPV", "Payback", "IRR"] {
+            for title in ["Scenario", "Option", "Savings", "vs base", "NPV", "vs base", "Payback", "IRR"] {
                 ui.label(egui::RichText::new(title).strong());
             }
             ui.end_row();
+            let base = rows.first().and_then(|r| r.evaluation.as_ref().ok());
             for (i, row) in rows.iter().enumerate() {
                 let picked = if i == 0 { selected.is_none() } else { selected == Some(i - 1) };
                 let name =
                     if picked { egui::RichText::new(&row.name).strong() } else { egui::RichText::new(&row.name) };
+                let changes = i.checked_sub(1).and_then(|s| model.scenarios.get(s)).map(|s| changes(model, s));
                 match &row.evaluation {
                     Ok(evaluation) => {
                         for (k, o) in evaluation.options.iter().enumerate() {
-                            ui.label(if k == 0 { name.clone() } else { egui::RichText::new("") });
+                            let shown = ui.label(if k == 0 { name.clone() } else { egui::RichText::new("") });
+                            if let (0, Some(changes)) = (k, &changes) {
+                                shown.on_hover_text(changes);
+                            }
                             ui.label(&o.name);
                             ui.label(format::or_dash(o.savings_pct, format::percent));
+                            // Each scenario's change from the base model, option by option.
+                            let from = base.and_then(|b| b.options.get(k)).filter(|_| i > 0);
+                            let points = from.and_then(|b| Some((o.savings_pct? - b.savings_pct?) * 100.0));
+                            ui.label(points.map_or_else(String::new, |p| format!("{p:+.1} pts")));
                             let npv = egui::RichText::new(format::compact_money(o.npv, currency));
                             ui.label(if o.npv < 0.0 { npv.color(ui.visuals().error_fg_color) } else { npv });
+                            let delta = from.map(|b| o.npv - b.npv);
+                            ui.label(delta.map_or_else(String::new, |d| {
+                                let sign = if d >= 0.0 { "+" } else { "−" };
+                                format!("{sign}{}", format::compact_money(d.abs(), currency))
+                            }));
                             ui.label(format::or_dash(o.payback_months, format::months));
                             let irr = ui.label(format::irr(o.irr));
                             if let Some(note) = format::irr_note(o.irr) {

@@ -5,6 +5,7 @@
 use crate::app::{Command, NoticeKind, retarget};
 use crate::engine::sensitivity::{Metric, goal_seek};
 use crate::format;
+use crate::model::OverrideValue;
 use crate::model::inputs::{InputSite, input};
 use crate::model::units::value_with_unit;
 use crate::ui::app::ShorelineApp;
@@ -222,6 +223,8 @@ fn apply_value(app: &mut ShorelineApp, path: &str, value: f64) {
         (Some(d), None) => format!(" (as a plain number: its {} distribution would leave the valid range)", d.name()),
         _ => String::new(),
     };
+    // The input in the base model, which a relative override changes.
+    let current_in_base = input(state.model(), path).map_or(current.estimate, |i| i.estimate);
     let mut scenarios = state.model().scenarios.clone();
     let overridden = state
         .scenario
@@ -229,7 +232,14 @@ fn apply_value(app: &mut ShorelineApp, path: &str, value: f64) {
         .and_then(|s| s.overrides.iter_mut().find(|o| o.input == path));
     match overridden {
         Some(o) => {
-            o.value = estimate;
+            // A relative override stays relative: the change that gives the new value.
+            o.value = match o.value {
+                OverrideValue::Set(_) => OverrideValue::Set(estimate),
+                change @ OverrideValue::Change(_) => {
+                    let form = change.form();
+                    OverrideValue::Set(estimate).switched(form, &current_in_base)
+                }
+            };
             state.apply(Command::SetScenarios(scenarios));
         }
         None => state.apply(Command::SetInput { path: path.to_owned(), value: estimate }),
