@@ -636,7 +636,12 @@ fn run(plan: &Plan, samples: usize, seed: u64, method: Method, threads: usize) -
 }
 
 fn check_ordered(r: &SimulationResult) -> Result<(), TestCaseError> {
+    // Exactly one of the options or in-house is the cheapest in each draw.
+    let cheapest: f64 = r.options.iter().map(|o| o.prob_cheapest).sum::<f64>() + r.in_house_cheapest;
+    prop_assert!((cheapest - 1.0).abs() < 1e-9, "the cheapest shares sum to {}", cheapest);
     for o in &r.options {
+        // Cheapest means saving money: never more often than not losing any.
+        prop_assert!(o.prob_cheapest <= 1.0 - o.prob_loss + 1e-12, "{} cheapest more often than it saves", o.name);
         for s in [&o.npv, &o.savings_total] {
             let p = [s.p5, s.p10, s.p25, s.p50, s.p75, s.p90, s.p95];
             prop_assert!(p.windows(2).all(|w| w[0] <= w[1]), "{}: percentiles out of order {:?}", o.name, p);
@@ -705,6 +710,27 @@ fn a_different_seed_gives_different_draws() {
         let b = run(&plan, 300, 2, method, 1);
         assert_ne!(a.options[0].npv.mean, b.options[0].npv.mean, "{method:?}");
     }
+}
+
+#[test]
+fn the_cheapest_option_is_judged_on_the_same_draws() {
+    // Two vendors on one uncertain volume: A (price 1) beats B (price 1.5) in every draw, and both
+    // beat in-house (2 per unit) whenever there is volume, so A is the cheapest in every draw.
+    let text = r#"Model(format_version: 1, name: "cheapest", currency: "USD", horizon_months: 1, discount_rate: 0.0,
+        workload: (unit: "u", monthly_volume: Uniform(low: 100.0, high: 1000.0)),
+        in_house: (units_per_fte_month: 100.0, costs: [(name: "Postage", behavior: PerUnit, amount: 2.0)]),
+        options: [
+            (name: "B", shore: Onshore, pricing: PerUnit(price: 1.5)),
+            (name: "A", shore: Offshore, pricing: PerUnit(price: 1.0)),
+        ])"#;
+    let plan = Plan::new(&io::from_ron_str(text).expect("loads"));
+    let r = run(&plan, 500, 7, Method::Random, 1);
+    assert_eq!((r.options[0].prob_cheapest, r.options[1].prob_cheapest, r.in_house_cheapest), (0.0, 1.0, 0.0));
+    // Both save money in every draw: "cheapest" is not "saves money".
+    assert_eq!((r.options[0].prob_loss, r.options[1].prob_loss), (0.0, 0.0));
+    // Priced above in-house, neither is ever the cheapest.
+    let dear = Plan::new(&io::from_ron_str(&text.replace("1.5", "2.5").replace("1.0)", "3.0)")).expect("loads"));
+    assert_eq!(run(&dear, 200, 7, Method::Random, 1).in_house_cheapest, 1.0);
 }
 
 #[test]

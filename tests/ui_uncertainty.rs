@@ -263,3 +263,25 @@ fn an_override_can_be_a_change_in_percent_and_the_comparison_shows_the_change_fr
     assert!(h.query_all_by_label("vs base").count() == 2);
     assert!(h.query_all_by_label_contains(" pts").count() >= 1);
 }
+
+#[test]
+fn the_monte_carlo_tab_says_how_often_each_option_is_the_cheapest_on_the_same_draws() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut state = start(data.path());
+    with_samples(&mut state, 600);
+    let mut h = harness(state, Tab::MonteCarlo);
+    h.run();
+    step_until(&mut h, "the run", |app| app.state.simulation.current().is_some());
+    h.run();
+    let result = h.state().state.simulation.current().expect("a result").result.clone();
+    // Each option has its bar and its curve in the overlay's legend.
+    for o in &result.options {
+        assert!(h.query_all_by_label(&o.name.replace('\n', " ")).count() >= 2, "{}", o.name);
+    }
+    h.get_by_label("Keep it in-house");
+    let shown = |share: f64| format!("{} cheapest", shoreline::format::percent(share));
+    let best = result.options.iter().max_by(|a, b| a.prob_cheapest.total_cmp(&b.prob_cheapest)).expect("options");
+    assert!(h.query_all_by_label(&shown(best.prob_cheapest)).count() >= 1);
+    assert!(h.query_all_by_label(&shown(result.in_house_cheapest)).count() >= 1);
+    h.get_by_label("NPV distributions overlaid");
+}

@@ -193,16 +193,18 @@ pub fn simulation(model: &Model, r: &SimulationResult, method: &str) -> String {
         .iter()
         .map(|o| {
             vec![
-                o.name.clone(),
+                super::escape(&o.name),
                 thousands(o.npv.p10),
                 thousands(o.npv.p50),
                 thousands(o.npv.p90),
                 thousands(o.npv.mean),
                 thousands(o.npv.sd),
                 percent(o.prob_loss),
+                percent(o.prob_cheapest),
             ]
         })
         .collect();
-    out.push_str(&table(&["Option", "NPV P10", "NPV P50", "NPV P90", "Mean", "SD", "P(loss)"], &rows));
+    out.push_str(&table(&["Option", "NPV P10", "NPV P50", "NPV P90", "Mean", "SD", "P(loss)", "P(cheapest)"], &rows));
+    let _ = writeln!(out, "Keeping it in-house is the cheapest in {} of the draws.", percent(r.in_house_cheapest));
     out
 }

@@ -170,6 +170,9 @@ pub struct OptionSimulation {
     pub savings_total: Summary,
     /// Share of draws with a negative NPV.
     pub prob_loss: f64,
+    /// Share of draws in which this option is the cheapest way to do the work: its NPV of
+    /// savings is positive and the highest of all options (ties go to the option listed first).
+    pub prob_cheapest: f64,
     /// NPV histogram.
     pub histogram: Histogram,
     /// Bands of the cumulative savings.
@@ -187,6 +190,9 @@ pub struct SimulationResult {
     pub elapsed_ms: f64,
     /// Each option, in model order.
     pub options: Vec<OptionSimulation>,
+    /// Share of draws in which no option saves anything (every NPV ≤ 0): keeping the work
+    /// in-house is the cheapest. With the options' `prob_cheapest`, sums to 1.
+    pub in_house_cheapest: f64,
 }
 
 struct Uncertain {
@@ -225,8 +231,14 @@ pub fn simulate(plan: &Plan, settings: Settings, control: &Control) -> Result<Si
             .install(run),
     };
     let blocks = blocks.ok_or(SimulationError::Cancelled)?;
-    let options = summarise(plan, &blocks, n, control).ok_or(SimulationError::Cancelled)?;
-    Ok(SimulationResult { samples: n, seed: settings.seed, elapsed_ms: started.elapsed().as_secs_f64() * 1e3, options })
+    let cheapest = cheapest_counts(plan.option_count(), &blocks, n);
+    let mut options = summarise(plan, &blocks, n, control).ok_or(SimulationError::Cancelled)?;
+    for (option, count) in options.iter_mut().zip(&cheapest) {
+        option.prob_cheapest = *count as f64 / n as f64;
+    }
+    let in_house_cheapest = cheapest.last().map_or(1.0, |c| *c as f64 / n as f64);
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1e3;
+    Ok(SimulationResult { samples: n, seed: settings.seed, elapsed_ms, options, in_house_cheapest })
 }
 
 /// The uncertain inputs, each with its sampler and, for a Latin hypercube, its strata: built in
@@ -329,6 +341,28 @@ fn sample(batch: &mut Batch, uniforms: &mut [Lanes], uncertain: &[Uncertain], se
     }
 }
 
+/// How many draws each option is the cheapest in (the highest positive NPV of savings, the
+/// first listed on a tie), then how many draws in-house is (no option's NPV above 0): the same
+/// draws for every option, so the shares answer "which is cheapest?" rather than "how likely is
+/// each to save money?".
+fn cheapest_counts(options: usize, blocks: &[BlockResult], n: usize) -> Vec<u64> {
+    let mut counts = vec![0u64; options + 1];
+    for (b, block) in blocks.iter().enumerate() {
+        let len = BLOCK.min(n - b * BLOCK);
+        for draw in 0..len {
+            let mut best = (options, 0.0);
+            for o in 0..options {
+                let npv = block.npv[o * len + draw];
+                if npv > best.1 {
+                    best = (o, npv);
+                }
+            }
+            counts[best.0] += 1;
+        }
+    }
+    counts
+}
+
 fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -> Option<Vec<OptionSimulation>> {
     let options = plan.option_count();
     let horizon = plan.horizon();
@@ -371,6 +405,8 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
                     npv,
                     savings_total: Summary::of(&mut savings),
                     prob_loss,
+                    // Filled in from every option's draws together, after this.
+                    prob_cheapest: 0.0,
                     histogram,
                     cumulative_bands: Bands {
                         p10: bands.iter().map(|b| b.0).collect(),

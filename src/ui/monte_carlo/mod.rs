@@ -1,7 +1,9 @@
 //! The Monte Carlo tab: the background run's controls and progress, the probability of a loss,
-//! the NPV histogram and the fan chart of cumulative savings. Results come from
+//! the NPV histogram and the fan chart of cumulative savings, and every option on the same draws:
+//! the chance each is the cheapest and their NPV distributions overlaid. Results come from
 //! [`crate::app::simulation`]; a result of an older model is shown dimmed and labelled.
 
+mod all_options;
 mod controls;
 mod fan;
 mod histogram;
@@ -90,6 +92,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
                 fan::show(ui, sim, deterministic, currency, dim);
             }
         });
+        ui.add_space(12.0);
+        ui.separator();
+        all_options::show(ui, &finished.result, currency, dim);
     });
 }
 
