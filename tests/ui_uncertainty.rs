@@ -285,3 +285,16 @@ fn the_monte_carlo_tab_says_how_often_each_option_is_the_cheapest_on_the_same_dr
     assert!(h.query_all_by_label(&shown(result.in_house_cheapest)).count() >= 1);
     h.get_by_label("NPV distributions overlaid");
 }
+
+#[test]
+fn a_run_too_large_for_the_memory_limit_says_so_in_the_window_instead_of_starting() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut state = start(data.path());
+    let huge = shoreline::model::generate::many_options_model(50, 600, 1_000_000);
+    state.apply(Command::Replace { model: Box::new(huge), group: None });
+    let mut h = harness(state, Tab::MonteCarlo);
+    h.run();
+    step_until(&mut h, "the refusal", |app| matches!(app.state.simulation.status(), Status::Failed(_)));
+    h.run();
+    h.get_by_label_contains("lower the draws to 600,000 or fewer");
+}

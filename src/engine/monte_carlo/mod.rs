@@ -3,7 +3,8 @@
 //! percentiles, a histogram and monthly bands per option.
 //!
 //! Reproducibility: draw `i` takes its uniforms from its own PCG stream seeded from
-//! (seed, i), and Latin hypercube strata come from one stream per input, so the results do not
+//! (seed, i), and each input's Latin hypercube strata from a permutation keyed by one stream per
+//! input (computed per draw, never stored), so the results do not
 //! depend on the number of threads or on how the draws are scheduled.
 
 mod bands;
@@ -21,7 +22,7 @@ use super::finance::percentiles;
 use super::plan::{Plan, Slot};
 use crate::model::{Method, ValueKind};
 use bands::{band_percentiles, order_key};
-use sampling::{DRAW_STREAM, STRATA_STREAM, Sampler, below, open_unit, stream};
+use sampling::{DRAW_STREAM, Sampler, open_unit, permuted, strata_key, stream};
 
 /// Draws evaluated together; block boundaries do not depend on the thread count.
 const BLOCK: usize = 512;
@@ -80,6 +81,67 @@ pub enum SimulationError {
     /// The worker threads could not be started.
     #[error("cannot start the simulation's threads: {0}")]
     Threads(String),
+    /// The run would need more memory than a simulation may take.
+    #[error(
+        "{options} option(s) × {} draws would need about {needed_mb} MB, over the {limit_mb} MB a simulation \
+         may use: lower the draws to {} or fewer (simulation.samples), or simulate fewer options at once",
+        crate::format::thousands(*.draws as f64),
+        crate::format::thousands(*.max_draws as f64)
+    )]
+    TooLarge {
+        /// Options of the model.
+        options: usize,
+        /// Draws asked for.
+        draws: usize,
+        /// Estimated peak, in MB.
+        needed_mb: usize,
+        /// The limit, in MB.
+        limit_mb: usize,
+        /// The most draws that fit.
+        max_draws: usize,
+    },
+}
+
+/// The most memory a run may take, in bytes (1 GiB): a model file from anyone must not be able
+/// to exhaust a laptop's memory.
+pub const MEMORY_LIMIT: usize = 1 << 30;
+
+/// Options summarised at once: each holds two copies of its draws (NPV and savings) while its
+/// percentiles are selected, so this many bounds that memory whatever the number of threads.
+const SUMMARISED_AT_ONCE: usize = 4;
+
+/// Memory not proportional to the draws: the model, the compiled plan, thread stacks and
+/// buffers, the allocator's slack, and in the window the window itself (its fonts, textures and
+/// the previous run's results), so that the same limit holds there too.
+const FIXED_OVERHEAD: usize = 192 << 20;
+
+/// Roughly the peak memory of a run of `draws` draws of a plan with `options` options over
+/// `horizon` months, in bytes: the NPV and savings of every (option, draw), the monthly bands'
+/// keys (at most [`MAX_BAND_VALUES`]), the copies being summarised, and a fixed overhead.
+/// Latin hypercube strata take no memory (see [`sampling::permuted`]).
+pub fn peak_memory(options: usize, horizon: usize, draws: usize) -> usize {
+    let per_draw = 16 * options;
+    let bands = 4 * draws.saturating_mul(options).saturating_mul(horizon).min(MAX_BAND_VALUES);
+    let summarising = 16 * draws * options.min(SUMMARISED_AT_ONCE);
+    per_draw.saturating_mul(draws).saturating_add(bands).saturating_add(summarising).saturating_add(FIXED_OVERHEAD)
+}
+
+/// Refuses a run that would not fit in [`MEMORY_LIMIT`], saying how many draws would.
+pub fn check_memory(options: usize, horizon: usize, draws: usize) -> Result<(), SimulationError> {
+    let needed = peak_memory(options, horizon, draws);
+    if needed <= MEMORY_LIMIT {
+        return Ok(());
+    }
+    // The largest draw count that fits, found by halving the gap (memory grows with draws).
+    let (mut lo, mut hi) = (0usize, draws);
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if peak_memory(options, horizon, mid) <= MEMORY_LIMIT { lo = mid } else { hi = mid }
+    }
+    // A round number a person would type.
+    let magnitude = 10usize.pow((lo.max(1) as f64).log10().floor() as u32);
+    let max_draws = (lo / magnitude.max(1)) * magnitude.max(1);
+    Err(SimulationError::TooLarge { options, draws, needed_mb: needed >> 20, limit_mb: MEMORY_LIMIT >> 20, max_draws })
 }
 
 /// Mean, standard deviation and percentiles of a sample.
@@ -199,8 +261,8 @@ struct Uncertain {
     slot: usize,
     kind: ValueKind,
     sampler: Sampler,
-    /// Latin hypercube: the stratum of each draw.
-    strata: Vec<u32>,
+    /// Latin hypercube: the key of the permutation that gives each draw its stratum.
+    strata_key: u32,
 }
 
 /// The per-block output: NPV and savings per (option, draw), cumulative savings per
@@ -219,6 +281,7 @@ pub fn simulate(plan: &Plan, settings: Settings, control: &Control) -> Result<Si
     if n == 0 {
         return Err(SimulationError::NoSamples);
     }
+    check_memory(plan.option_count(), plan.horizon(), n)?;
     let uncertain = uncertain_inputs(plan, settings);
     let run = || run_blocks(plan, &uncertain, settings, control);
     let blocks = match settings.threads {
@@ -249,18 +312,8 @@ fn uncertain_inputs(plan: &Plan, settings: Settings) -> Vec<Uncertain> {
         .enumerate()
         .filter_map(|(slot, input)| {
             let d = input.estimate.distribution()?;
-            let strata = match settings.method {
-                Method::Random => Vec::new(),
-                Method::LatinHypercube => {
-                    let mut rng = stream(settings.seed, STRATA_STREAM, slot as u64);
-                    let mut strata: Vec<u32> = (0..settings.samples as u32).collect();
-                    for i in (1..strata.len()).rev() {
-                        strata.swap(i, below(&mut rng, i as u64 + 1) as usize);
-                    }
-                    strata
-                }
-            };
-            Some(Uncertain { slot, kind: input.kind, sampler: Sampler::new(d), strata })
+            let strata_key = strata_key(settings.seed, slot);
+            Some(Uncertain { slot, kind: input.kind, sampler: Sampler::new(d), strata_key })
         })
         .collect()
 }
@@ -334,7 +387,10 @@ fn sample(batch: &mut Batch, uniforms: &mut [Lanes], uncertain: &[Uncertain], se
         for ((value, &u), draw) in lanes.iter_mut().zip(uniforms).zip(draws.clone()) {
             let u = match settings.method {
                 Method::Random => u,
-                Method::LatinHypercube => (f64::from(input.strata[draw]) + u) / n,
+                Method::LatinHypercube => {
+                    let stratum = permuted(draw as u32, settings.samples as u32, input.strata_key);
+                    (f64::from(stratum) + u) / n
+                }
             };
             *value = input.kind.clamp(input.sampler.sample(u));
         }
@@ -390,31 +446,35 @@ fn summarise(plan: &Plan, blocks: &[BlockResult], n: usize, control: &Control) -
     if control.is_cancelled() {
         return None;
     }
-    Some(
-        (0..options)
-            .into_par_iter()
-            .map(|o| {
-                let mut npvs = gather(|b| &b.npv, o);
-                let mut savings = gather(|b| &b.savings, o);
-                let prob_loss = npvs.iter().filter(|&&x| x < 0.0).count() as f64 / n as f64;
-                let histogram = Histogram::of(&npvs, HISTOGRAM_BINS);
-                let npv = Summary::of(&mut npvs);
-                let bands = &columns[o * horizon..(o + 1) * horizon];
-                OptionSimulation {
-                    name: plan.option_names[o].clone(),
-                    npv,
-                    savings_total: Summary::of(&mut savings),
-                    prob_loss,
-                    // Filled in from every option's draws together, after this.
-                    prob_cheapest: 0.0,
-                    histogram,
-                    cumulative_bands: Bands {
-                        p10: bands.iter().map(|b| b.0).collect(),
-                        p50: bands.iter().map(|b| b.1).collect(),
-                        p90: bands.iter().map(|b| b.2).collect(),
-                    },
-                }
-            })
-            .collect(),
-    )
+    let summary = |o: usize| {
+        let mut npvs = gather(|b| &b.npv, o);
+        let mut savings = gather(|b| &b.savings, o);
+        let prob_loss = npvs.iter().filter(|&&x| x < 0.0).count() as f64 / n as f64;
+        let histogram = Histogram::of(&npvs, HISTOGRAM_BINS);
+        let npv = Summary::of(&mut npvs);
+        let bands = &columns[o * horizon..(o + 1) * horizon];
+        OptionSimulation {
+            name: plan.option_names[o].clone(),
+            npv,
+            savings_total: Summary::of(&mut savings),
+            prob_loss,
+            // Filled in from every option's draws together, after this.
+            prob_cheapest: 0.0,
+            histogram,
+            cumulative_bands: Bands {
+                p10: bands.iter().map(|b| b.0).collect(),
+                p50: bands.iter().map(|b| b.1).collect(),
+                p90: bands.iter().map(|b| b.2).collect(),
+            },
+        }
+    };
+    let mut all = Vec::with_capacity(options);
+    let order: Vec<usize> = (0..options).collect();
+    for group in order.chunks(SUMMARISED_AT_ONCE) {
+        all.extend(group.par_iter().map(|&o| summary(o)).collect::<Vec<_>>());
+        if control.is_cancelled() {
+            return None;
+        }
+    }
+    Some(all)
 }
