@@ -360,3 +360,80 @@ fn killing_fmt_at_any_moment_leaves_the_model_whole() {
     println!("{killed} of 150 runs killed mid-way (one run takes up to {longest:?})");
     assert_eq!(io::load(&path).expect("loads"), model);
 }
+
+/// A valid model of `lines` short in-house lines, written compactly (the canonical form that
+/// `fmt` writes is about five times longer).
+fn compact_model_of(lines: usize) -> String {
+    let costs: Vec<String> = (0..lines).map(|i| format!("(name:\"{i}\",behavior:Fixed,amount:1)")).collect();
+    format!(
+        "(format_version:1,name:\"big\",currency:\"USD\",horizon_months:12,discount_rate:0,\
+         workload:(unit:\"u\",monthly_volume:1000),in_house:(units_per_fte_month:100,costs:[{}]),\
+         options:[(name:\"V\",shore:Offshore,pricing:PerUnit(price:1))])",
+        costs.join(",")
+    )
+}
+
+#[test]
+fn fmt_refuses_to_write_a_file_shoreline_would_refuse_to_open() {
+    let dir = temp_dir();
+    let path = dir.path().join("big.ron");
+    let text = compact_model_of(95_000);
+    assert!(text.len() < 16 << 20, "the compact file opens ({} bytes)", text.len());
+    fs::write(&path, &text).expect("written");
+    let out = Command::new(env!("CARGO_BIN_EXE_shoreline")).args(["fmt"]).arg(&path).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("over the 16 MiB Shoreline opens") && stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(fs::read_to_string(&path).expect("still there"), text, "the file is untouched");
+    assert_eq!(entries(dir.path()), ["big.ron"], "no backup, no temporary file");
+}
+
+#[test]
+fn the_backup_only_ever_holds_a_model_that_opens() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    io::save(&path, &example()).expect("first save");
+    io::save(&path, &changed()).expect("second save");
+    let good = fs::read_to_string(io::backup_path(&path)).expect("a backup");
+    // Someone breaks the file by hand; the next save must not back the broken text up.
+    fs::write(&path, "Model(format_version: 1, name: ").expect("broken");
+    io::save(&path, &example()).expect("third save");
+    assert_eq!(fs::read_to_string(io::backup_path(&path)).expect("a backup"), good);
+    assert_eq!(io::load(&path).expect("the new file opens"), example());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_waits_while_another_save_in_the_folder_holds_the_lock() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    fs::write(&path, EXAMPLE).expect("written");
+    // Another save in progress, as the lock shows it.
+    let held = fs::File::open(dir.path()).expect("the folder opens");
+    held.lock().expect("locked");
+    let mut fmt = Command::new(env!("CARGO_BIN_EXE_shoreline")).arg("fmt").arg(&path).spawn().expect("runs");
+    std::thread::sleep(Duration::from_millis(600));
+    assert!(fmt.try_wait().expect("waits").is_none(), "fmt finished while the folder was locked");
+    assert_eq!(fs::read_to_string(&path).expect("untouched"), EXAMPLE);
+    held.unlock().expect("unlocked");
+    let status = fmt.wait().expect("finishes");
+    assert!(status.success());
+    assert_eq!(io::load(&path).expect("opens"), example());
+}
+
+#[test]
+fn concurrent_fmt_of_one_file_always_leave_a_file_and_backup_that_open() {
+    let dir = temp_dir();
+    let path = dir.path().join("model.ron");
+    fs::write(&path, EXAMPLE).expect("written");
+    for _ in 0..10 {
+        let runs: Vec<_> = (0..3)
+            .map(|_| Command::new(env!("CARGO_BIN_EXE_shoreline")).arg("fmt").arg(&path).spawn().expect("runs"))
+            .collect();
+        for mut run in runs {
+            assert!(run.wait().expect("finishes").success());
+        }
+        assert_eq!(io::load(&path).expect("the file opens"), example());
+        assert_eq!(io::load(&io::backup_path(&path)).expect("the backup opens"), example());
+    }
+}

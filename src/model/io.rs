@@ -90,6 +90,18 @@ pub enum SaveError {
     /// The model holds something the format cannot write.
     #[error("cannot write the model as RON: {0}")]
     Format(String),
+    /// The file would be larger than Shoreline opens: nothing was written.
+    #[error(
+        "cannot save {path}: the file would be {} MiB, over the 16 MiB Shoreline opens, so it could not be \
+         reopened; nothing was written (split the model, or remove lines it does not need)",
+        crate::format::thousands(*.bytes as f64 / (1024.0 * 1024.0))
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size as it would be written.
+        bytes: u64,
+    },
 }
 
 /// Parses a model from RON text. Validation (§1) is separate: see [`super::validate`].
@@ -246,8 +258,17 @@ pub fn save(path: &Path, model: &Model) -> Result<(), SaveError> {
 }
 
 /// Writes `bytes` to `path` atomically (see [`save`]), optionally keeping a backup.
+///
+/// A file larger than [`MAX_FILE_BYTES`] is refused before anything is written: a save never
+/// makes a file Shoreline would refuse to open. Saves of files in one folder are serialised by
+/// an advisory lock on the folder (two `fmt` of one file at once, the window and a script), and
+/// the backup is only replaced by a previous version that is itself a model Shoreline opens, so
+/// it always holds the last good one.
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     let io = |source| SaveError::Io { path: path.to_owned(), source };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge { path: path.to_owned(), bytes: bytes.len() as u64 });
+    }
     // Saving through a symbolic link updates the file it points to and keeps the link.
     let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(io)?,
@@ -264,6 +285,8 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
             format!("{} is a folder, where Shoreline keeps the previous version: move it away", backup_to.display());
         return Err(io(std::io::Error::other(message)));
     }
+    // Held until the function returns: another save of a file in this folder waits for it.
+    let _lock = lock_folder(&folder);
     // Temporary files carry the target's name, so a later save knows which leftovers (of a
     // save that was killed) are its own to remove.
     let prefix = temp_prefix(path);
@@ -280,12 +303,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
     keep_owner(temp.path(), existing.as_ref());
     temp.as_file().sync_all().map_err(io)?;
     let mut kept = None;
-    if keep_backup && existing.is_some() {
+    // The previous version is backed up only when it is a model Shoreline opens: a file broken
+    // by hand or by another program must not push the last good version out of the backup.
+    let previous = match (keep_backup, &existing) {
+        (true, Some(_)) => Some(fs::read(path).map_err(io)?),
+        _ => None,
+    };
+    if let Some(old) = previous.filter(|old| is_good_model(old)) {
         // Copy (not rename) so the target stays in place until the new file replaces it.
         let mut backup =
             tempfile::Builder::new().prefix(&prefix).suffix(".bak.tmp").tempfile_in(&folder).map_err(io)?;
-        let mut old = File::open(path).map_err(io)?;
-        std::io::copy(&mut old, backup.as_file_mut()).map_err(io)?;
+        backup.write_all(&old).map_err(io)?;
         if let Some(meta) = &existing {
             fs::set_permissions(backup.path(), meta.permissions()).map_err(io)?;
         }
@@ -300,6 +328,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<
     }
     sync_folder(&folder).map_err(io)?;
     Ok(())
+}
+
+/// True when `bytes` are a model file Shoreline opens: small enough, text, and a model.
+fn is_good_model(bytes: &[u8]) -> bool {
+    bytes.len() as u64 <= MAX_FILE_BYTES && std::str::from_utf8(bytes).is_ok_and(|text| from_ron_str(text).is_ok())
+}
+
+/// An exclusive advisory lock on `folder`, released when dropped; `None` where folders cannot be
+/// locked (a platform or file system without it), when saves go on unserialised as before.
+fn lock_folder(folder: &Path) -> Option<File> {
+    let handle = File::open(folder).ok()?;
+    handle.lock().ok()?;
+    Some(handle)
 }
 
 /// Gives the new file the old one's owner and group, so a model in a shared folder stays the
