@@ -58,3 +58,112 @@ fn goal_seek_refuses_a_nan_or_infinite_target_as_a_usage_error() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("not a finite number"));
     }
 }
+
+/// A small model with one field replaced: `{FEE}` the fixed fee, and the others as named.
+fn model_with(replace: &[(&str, &str)]) -> String {
+    let mut text = r#"(format_version: 1, name: "n", currency: "USD", horizon_months: 24, discount_rate: 0.08,
+        workload: (unit: "u", monthly_volume: 1000.0, annual_growth: {GROWTH}, seasonality: {SEASON}),
+        in_house: (units_per_fte_month: {UPF}, costs: [
+            (name: "Agent", behavior: PerFte, amount: 3000.0, escalation: {ESC}),
+            (name: "Lead", behavior: Step(per: {PER}), amount: 5000.0),
+        ]),
+        options: [
+            (name: "Fixed", shore: Onshore, pricing: FixedFee(monthly: {FEE}), rate_escalation: {RATE_ESC},
+             fx: Some((currency: "EUR", rate: {FX}, annual_change: 0.0))),
+            (name: "Hourly", shore: Offshore, pricing: PerHour(rate: 10.0, hours_per_fte: {HOURS})),
+        ])"#
+    .to_owned();
+    let defaults = [
+        ("GROWTH", "0.02"),
+        ("SEASON", "[]"),
+        ("UPF", "100.0"),
+        ("ESC", "0.03"),
+        ("PER", "12.0"),
+        ("FEE", "20000.0"),
+        ("RATE_ESC", "0.03"),
+        ("FX", "1.1"),
+        ("HOURS", "160.0"),
+    ];
+    for (key, default) in defaults {
+        let value = replace.iter().find(|(k, _)| *k == key).map_or(default, |(_, v)| *v);
+        text = text.replace(&format!("{{{key}}}"), value);
+    }
+    text
+}
+
+fn errors_of(text: &str) -> Vec<(String, String)> {
+    let model = from_ron_str(text).expect("parses");
+    validate(&model).errors().map(|p| (p.path.clone(), p.message.clone())).collect()
+}
+
+#[test]
+fn the_model_the_hostile_numbers_start_from_is_valid() {
+    assert_eq!(errors_of(&model_with(&[])), vec![]);
+}
+
+#[test]
+fn implausible_magnitudes_are_validation_errors_at_their_field() {
+    let season_1e300 = "[1e300, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]";
+    let cases: [(&str, &str, &str); 12] = [
+        ("FEE", "1e308", "options[0].pricing.monthly"),
+        ("HOURS", "1e308", "options[1].pricing.hours_per_fte"),
+        ("UPF", "1e-300", "in_house.units_per_fte_month"),
+        ("GROWTH", "1e300", "workload.annual_growth"),
+        ("RATE_ESC", "1e100", "options[0].rate_escalation"),
+        ("FX", "1e300", "options[0].fx.rate"),
+        ("FEE", "Uniform(low: -1e308, high: 1e308)", "options[0].pricing.monthly"),
+        ("FEE", "Normal(mean: 20000.0, sd: 1e308)", "options[0].pricing.monthly"),
+        ("FEE", "LogNormal(p5: 1e-300, p95: 1e300)", "options[0].pricing.monthly"),
+        ("PER", "1e-300", "in_house.costs[1].behavior.per"),
+        ("SEASON", season_1e300, "workload.seasonality[0]"),
+        ("ESC", "1e15", "in_house.costs[0].escalation"),
+    ];
+    for (key, value, path) in cases {
+        let errors = errors_of(&model_with(&[(key, value)]));
+        assert!(errors.iter().any(|(p, _)| p == path), "{key} = {value}: {errors:?}");
+    }
+}
+
+fn shoreline(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shoreline")).args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_model_at_the_plausible_limits_gives_numbers_or_an_error_naming_the_input_never_null() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let text = model_with(&[("FEE", "1e12"), ("RATE_ESC", "10.0"), ("ESC", "10.0"), ("GROWTH", "10.0")])
+        .replace("horizon_months: 24", "horizon_months: 600");
+    assert_eq!(errors_of(&text), vec![], "at the limits, still valid");
+    let file = dir.path().join("limits.ron");
+    std::fs::write(&file, &text).expect("written");
+    let path = file.to_str().expect("a UTF-8 path");
+    let (code, out, err) = shoreline(&["evaluate", path, "--json"]);
+    if code == 0 {
+        let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+        for o in json["options"].as_array().expect("options") {
+            for field in ["total", "savings_total", "npv", "fixed_total", "variable_total", "hidden_total"] {
+                assert!(o[field].is_number(), "{field} is {}", o[field]);
+            }
+        }
+    } else {
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("not a finite number") && err.contains("It comes from"), "{err}");
+    }
+}
+
+#[test]
+fn a_log_normal_with_a_tail_past_any_number_simulates_to_finite_figures() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let text = model_with(&[("FEE", "LogNormal(p5: 1e-300, p95: 1e12)")]);
+    assert_eq!(errors_of(&text), vec![], "each parameter is plausible");
+    let file = dir.path().join("tail.ron");
+    std::fs::write(&file, &text).expect("written");
+    let (code, out, err) = shoreline(&["simulate", file.to_str().expect("UTF-8"), "--samples", "2000", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("null") && !out.contains("NaN") && !out.contains("inf"), "{out}");
+}

@@ -60,7 +60,13 @@ impl Analysis {
             None => model.clone(),
         };
         let plan = Plan::new(&scenario_model);
-        let evaluation = Evaluation::of_plan(&plan, &plan.base_values());
+        let values = plan.base_values();
+        let evaluation = Evaluation::of_plan(&plan, &values);
+        if let Err(e) = crate::engine::finite::check_finite(&plan, &values, &evaluation) {
+            // Never figures that are not numbers: the last good results stay, with the reason.
+            self.stale_reason = Some(format!("These are the last good results: {e}"));
+            return true;
+        }
         self.results = Some(Results { model: scenario_model, plan, evaluation, revision });
         self.stale_reason = None;
         true

@@ -186,20 +186,29 @@ fn load_valid(file: &Path, scenario: Option<&str>) -> Result<Model, Failure> {
             code: EXIT_INVALID,
         });
     }
-    match scenario {
-        None => Ok(model),
+    let model = match scenario {
+        None => model,
         Some(name) => {
             let index = model.scenario_index(name).ok_or_else(|| {
                 let known: Vec<&str> = model.scenarios.iter().map(|s| s.name.as_str()).collect();
                 Failure::unreadable(format!(
-                    "{} has no scenario named {name:?} (it has: {})",
-                    file.display(),
-                    if known.is_empty() { "none".to_owned() } else { known.join(", ") }
+                    "{} has no scenario named {:?} (it has: {})",
+                    escape(&file.display().to_string()),
+                    escape(name),
+                    if known.is_empty() { "none".to_owned() } else { escape(&known.join(", ")) }
                 ))
             })?;
-            model.with_scenario(index).map_err(|e| Failure::unreadable(e.to_string()))
+            model.with_scenario(index).map_err(|e| Failure::unreadable(e.to_string()))?
         }
-    }
+    };
+    // The last guard: a model that validates yet overflows is refused, naming the input.
+    let plan = Plan::new(&model);
+    let values = plan.base_values();
+    crate::engine::finite::check_finite(&plan, &values, &Evaluation::of_plan(&plan, &values)).map_err(|e| Failure {
+        message: format!("{}: {}", escape(&file.display().to_string()), escape(&e.to_string())),
+        code: EXIT_INVALID,
+    })?;
+    Ok(model)
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
@@ -282,8 +291,11 @@ fn execute(command: Command) -> Result<u8, Failure> {
             if settings.samples == 0 || settings.samples > model::MAX_SAMPLES as usize {
                 return Err(Failure::unreadable(format!("--samples must be 1 to {}", model::MAX_SAMPLES)));
             }
-            let result = monte_carlo::simulate(&Plan::new(&model), settings, &Control::default())
+            let plan = Plan::new(&model);
+            let result = monte_carlo::simulate(&plan, settings, &Control::default())
                 .map_err(|e| Failure::unreadable(e.to_string()))?;
+            crate::engine::finite::check_simulation(&plan, &result)
+                .map_err(|e| Failure { message: escape(&e.to_string()), code: EXIT_INVALID })?;
             if as_json {
                 json(&result)?;
             } else {

@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod break_even;
 pub mod finance;
+pub mod finite;
 pub mod monte_carlo;
 mod plan;
 mod project;

@@ -25,3 +25,4 @@ pub use inputs::{InputInfo, UnknownInput, ValueKind};
 pub use scenario::{Change, Override, OverrideForm, OverrideValue, Scenario};
 pub use types::*;
 pub use validate::{MAX_SAMPLES, Problem, Problems, Severity, validate};
+pub use validate_bounds::{Magnitude, magnitude};

@@ -150,6 +150,10 @@ impl Checker {
         if let Some(problem) = super::validate_bounds::out_of_range(path, kind, e) {
             self.problems.push(problem);
         }
+        if let Some(problem) = super::validate_bounds::implausible(path, kind, e) {
+            self.problems.push(problem);
+            return;
+        }
         let base = e.base();
         match kind {
             ValueKind::Money | ValueKind::Quantity if base < 0.0 => {
@@ -174,9 +178,15 @@ impl Checker {
             let p = format!("{prefix}[{i}]");
             if let Behavior::Step { per } = line.behavior
                 && self.finite(&format!("{p}.behavior.per"), per)
-                && per <= 0.0
             {
-                self.error(format!("{p}.behavior.per"), format!("a step must cover more than 0 staff ({per})"));
+                if per <= 0.0 {
+                    self.error(format!("{p}.behavior.per"), format!("a step must cover more than 0 staff ({per})"));
+                } else if !(0.01..=1e6).contains(&per) {
+                    self.error(
+                        format!("{p}.behavior.per"),
+                        format!("a step of {per} staff is not plausible: 0.01 to 1,000,000"),
+                    );
+                }
             }
             if line.behavior == Behavior::PerUnit && line.period == Period::Year {
                 self.error(format!("{p}.period"), "a per-unit amount cannot be annual: use period: Month");
@@ -228,6 +238,8 @@ pub fn validate(model: &Model) -> Problems {
         let p = format!("workload.seasonality[{i}]");
         if c.finite(&p, s) && s < 0.0 {
             c.error(p, format!("a seasonality factor must not be negative ({s})"));
+        } else if s > 100.0 {
+            c.error(p, format!("a seasonality factor of {s} is not plausible: at most 100"));
         }
     }
     let all = inputs(model);

@@ -1,10 +1,64 @@
-//! Range checks the per-kind checks in `validate` leave out (issue 10 §6): an SLA credit is a
-//! share of the fees given back, so anything beyond −100 % or above 0 % would turn the credit
-//! into a payment the contract never describes.
+//! Range checks the per-kind checks in `validate` leave out:
+//! - an SLA credit is a share of the fees given back, so anything beyond −100 % or above 0 %
+//!   would turn the credit into a payment the contract never describes;
+//! - every number has a plausible magnitude (money up to a trillion, growth up to 1,000 % a
+//!   year, …, see [`Magnitude`]): far beyond any business process, and small enough that no
+//!   product of them overflows a computer number, so a model that validates gives finite
+//!   results (`1e308` as a monthly fee validated, then printed `null` and `inf`).
 
 use super::Estimate;
 use super::inputs::ValueKind;
 use super::validate::{Problem, Severity};
+
+/// The plausible magnitude of an input: the least and greatest absolute value of a number in
+/// it (0 is always allowed), and what to call it in a message.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Magnitude {
+    /// The smallest non-zero absolute value.
+    pub least: f64,
+    /// The greatest absolute value.
+    pub most: f64,
+    /// What `most` is, for the message ("a trillion").
+    pub most_words: &'static str,
+}
+
+/// Money, volumes and other quantities: up to a trillion.
+const TRILLION: Magnitude = Magnitude { least: 0.0, most: 1e12, most_words: "1,000,000,000,000" };
+
+/// The plausible magnitude of the input at `path` of kind `kind`.
+pub fn magnitude(path: &str, kind: ValueKind) -> Magnitude {
+    let field = path.rsplit('.').next().unwrap_or(path);
+    match (kind, field) {
+        (_, "hours_per_fte") => Magnitude { least: 0.0, most: 744.0, most_words: "744 (the hours in a month)" },
+        (_, "units_per_fte_month") => Magnitude { least: 1e-3, most: 1e9, most_words: "1,000,000,000" },
+        (_, "productivity") => Magnitude { least: 0.01, most: 100.0, most_words: "100" },
+        (_, "rate") if path.ends_with("fx.rate") => Magnitude { least: 1e-6, most: 1e6, most_words: "1,000,000" },
+        (ValueKind::Growth, _) => Magnitude { least: 0.0, most: 10.0, most_words: "1,000 % a year" },
+        (ValueKind::Positive, _) => Magnitude { least: 1e-6, most: 1e9, most_words: "1,000,000,000" },
+        _ => TRILLION,
+    }
+}
+
+/// The first number of `estimate` outside the input's plausible magnitude, as a problem.
+pub(super) fn implausible(path: &str, kind: ValueKind, estimate: &Estimate) -> Option<Problem> {
+    let m = magnitude(path, kind);
+    // Each number with whether it may be small: a spread (sd) may be as narrow as it likes.
+    let numbers: Vec<(f64, bool)> = match estimate {
+        Estimate::Fixed(x) => vec![(*x, false)],
+        Estimate::Uncertain(d) => d.parameters().iter().map(|(name, v)| (*v, *name == "sd")).collect(),
+    };
+    if !numbers.iter().all(|(x, _)| x.is_finite()) {
+        return None;
+    }
+    let (worst, _) =
+        numbers.into_iter().find(|&(x, narrow)| x.abs() > m.most || (!narrow && x != 0.0 && x.abs() < m.least))?;
+    let message = if worst.abs() > m.most {
+        format!("{worst} is beyond any plausible value: at most {} in size", m.most_words)
+    } else {
+        format!("{worst} is too small to be plausible: at least {} (or 0)", m.least)
+    };
+    Some(Problem::new(Severity::Error, path, message))
+}
 
 /// The problems of one input's estimate that its kind's range rules out, or none.
 pub(super) fn out_of_range(path: &str, kind: ValueKind, estimate: &Estimate) -> Option<Problem> {

@@ -173,7 +173,14 @@ impl Summary {
     pub fn of(data: &mut [f64]) -> Self {
         let n = data.len().max(1) as f64;
         let mean = data.iter().sum::<f64>() / n;
-        let sd = (data.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
+        let mut sd = (data.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
+        if !sd.is_finite() {
+            // NPVs near 1e200 square to infinity: deviations scaled by the largest first.
+            let scale = data.iter().map(|x| (x - mean).abs()).fold(0.0, f64::max);
+            if scale > 0.0 && scale.is_finite() {
+                sd = scale * (data.iter().map(|x| ((x - mean) / scale).powi(2)).sum::<f64>() / n).sqrt();
+            }
+        }
         let [p5, p10, p25, p50, p75, p90, p95] = percentiles(data, [0.05, 0.10, 0.25, 0.5, 0.75, 0.90, 0.95]);
         Self { mean, sd, p5, p10, p25, p50, p75, p90, p95 }
     }
@@ -263,6 +270,9 @@ struct Uncertain {
     sampler: Sampler,
     /// Latin hypercube: the key of the permutation that gives each draw its stratum.
     strata_key: u32,
+    /// The input's plausible magnitude: a draw is kept within ± this, so a wide log-normal's
+    /// far tail cannot overflow the results (validation bounds the parameters, not the tails).
+    most: f64,
 }
 
 /// The per-block output: NPV and savings per (option, draw), cumulative savings per
@@ -313,7 +323,8 @@ fn uncertain_inputs(plan: &Plan, settings: Settings) -> Vec<Uncertain> {
         .filter_map(|(slot, input)| {
             let d = input.estimate.distribution()?;
             let strata_key = strata_key(settings.seed, slot);
-            Some(Uncertain { slot, kind: input.kind, sampler: Sampler::new(d), strata_key })
+            let most = crate::model::magnitude(&input.site.to_string(), input.kind).most;
+            Some(Uncertain { slot, kind: input.kind, sampler: Sampler::new(d), strata_key, most })
         })
         .collect()
 }
@@ -392,7 +403,7 @@ fn sample(batch: &mut Batch, uniforms: &mut [Lanes], uncertain: &[Uncertain], se
                     (f64::from(stratum) + u) / n
                 }
             };
-            *value = input.kind.clamp(input.sampler.sample(u));
+            *value = input.kind.clamp(input.sampler.sample(u)).clamp(-input.most, input.most);
         }
     }
 }
