@@ -102,3 +102,33 @@ fn a_named_pipe_is_refused_at_once_by_every_command_instead_of_hanging() {
         assert_eq!(status.code(), Some(2), "{command}");
     }
 }
+
+#[test]
+fn control_characters_in_names_never_reach_the_terminal_and_are_warned_about() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let file = dir.path().join("esc.ron");
+    // An invalid model (no options) whose scenario input would print "valid" over its errors.
+    let trick = "\\u{1b}[2K\\resc.ron: valid (0 warning(s))\\u{1b}[8m";
+    let text = format!(
+        r#"(format_version: 1, name: "e", currency: "USD", horizon_months: 12, discount_rate: 0.0,
+        workload: (unit: "u", monthly_volume: 1000.0),
+        in_house: (units_per_fte_month: 100.0, costs: []), options: [],
+        scenarios: [(name: "s", overrides: [(input: "{trick}", value: 1.0)])])"#
+    );
+    std::fs::write(&file, text).expect("written");
+    let model = io::load(&file).expect("parses");
+    let problems = shoreline::model::validate(&model);
+    assert!(
+        problems.warnings().any(|p| p.path == "scenarios[0].overrides[0].input" && p.message.contains("control")),
+        "{problems:?}"
+    );
+    for command in ["validate", "evaluate", "inputs"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_shoreline")).arg(command).arg(&file).output().expect("runs");
+        let all = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+        assert!(!all.contains(&0x1b) && !all.contains(&b'\r'), "{command}: {}", String::from_utf8_lossy(&all));
+        if command == "validate" {
+            assert_eq!(out.status.code(), Some(1), "invalid whatever the names print");
+            assert!(String::from_utf8_lossy(&out.stderr).contains("\\u{1b}[2K"), "shown as an escape");
+        }
+    }
+}

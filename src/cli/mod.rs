@@ -160,7 +160,7 @@ pub fn run(command: Command) -> ExitCode {
     match execute(command) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
-            eprintln!("shoreline: {}", failure.message);
+            eprintln!("shoreline: {}", terminal_text(&failure.message));
             ExitCode::from(failure.code)
         }
     }
@@ -239,6 +239,12 @@ fn resolve_option(model: &Model, option: Option<&str>) -> Result<usize, Failure>
     })
 }
 
+/// `text` for the terminal: line breaks kept, every other control character shown as an
+/// escape (a name in a table cannot clear the line or hide what follows).
+fn terminal_text(text: &str) -> String {
+    text.split('\n').map(escape).collect::<Vec<_>>().join("\n")
+}
+
 /// `text` with control characters shown as escapes, so a name cannot drive the terminal.
 fn escape(text: &str) -> String {
     text.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect()
@@ -250,12 +256,12 @@ fn execute(command: Command) -> Result<u8, Failure> {
             let model = load(&file)?;
             let problems = model::validate(&model);
             for p in &problems.0 {
-                eprintln!("{}: {p}", file.display());
+                eprintln!("{}: {}", escape(&file.display().to_string()), escape(&p.to_string()));
             }
             if problems.has_errors() {
                 Ok(EXIT_INVALID)
             } else {
-                println!("{}: valid ({} warning(s))", file.display(), problems.warnings().count());
+                println!("{}: valid ({} warning(s))", escape(&file.display().to_string()), problems.warnings().count());
                 Ok(0)
             }
         }
@@ -265,7 +271,7 @@ fn execute(command: Command) -> Result<u8, Failure> {
             if as_json {
                 json(&evaluation)?;
             } else {
-                print!("{}", tables::evaluation(&model, &evaluation));
+                print!("{}", terminal_text(&tables::evaluation(&model, &evaluation)));
             }
             Ok(0)
         }
@@ -276,7 +282,7 @@ fn execute(command: Command) -> Result<u8, Failure> {
             if as_json {
                 json(&result)?;
             } else {
-                print!("{}", tables::sensitivity(&model, &result));
+                print!("{}", terminal_text(&tables::sensitivity(&model, &result)));
             }
             Ok(0)
         }
@@ -300,7 +306,7 @@ fn execute(command: Command) -> Result<u8, Failure> {
                 json(&result)?;
             } else {
                 let method = if settings.method == Method::LatinHypercube { "Latin hypercube" } else { "random" };
-                print!("{}", tables::simulation(&model, &result, method));
+                print!("{}", terminal_text(&tables::simulation(&model, &result, method)));
             }
             Ok(0)
         }
@@ -315,7 +321,7 @@ fn execute(command: Command) -> Result<u8, Failure> {
             let plan = Plan::new(&model);
             match goal_seek(&plan, option, &args.input, metric, target) {
                 Ok(found) => {
-                    println!("{} = {}", found.path, found.value);
+                    println!("{} = {}", escape(&found.path), found.value);
                     let achieved = match metric {
                         Metric::Npv => crate::format::money(found.achieved, &model.currency),
                         Metric::SavingsPct => crate::format::percent(found.achieved),
@@ -332,7 +338,7 @@ fn execute(command: Command) -> Result<u8, Failure> {
                     Ok(0)
                 }
                 Err(e @ crate::engine::sensitivity::GoalSeekError::Unreachable { .. }) => {
-                    eprintln!("shoreline: {e}");
+                    eprintln!("shoreline: {}", escape(&e.to_string()));
                     Ok(EXIT_INVALID)
                 }
                 Err(crate::engine::sensitivity::GoalSeekError::UnknownInput(path)) => {
@@ -352,7 +358,7 @@ fn execute(command: Command) -> Result<u8, Failure> {
             if as_json {
                 json(&inputs::json(&model))?;
             } else {
-                print!("{}", inputs::table(&model));
+                print!("{}", terminal_text(&inputs::table(&model)));
             }
             Ok(0)
         }

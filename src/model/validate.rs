@@ -242,6 +242,7 @@ pub fn validate(model: &Model) -> Problems {
             c.error(p, format!("a seasonality factor of {s} is not plausible: at most 100"));
         }
     }
+    c.problems.extend(super::validate_bounds::control_characters(model));
     let all = inputs(model);
     for input in &all {
         c.estimate(&input.path, input.kind, &input.estimate);

@@ -6,7 +6,7 @@
 //!   product of them overflows a computer number, so a model that validates gives finite
 //!   results (`1e308` as a monthly fee validated, then printed `null` and `inf`).
 
-use super::Estimate;
+use super::{CostLine, Estimate, Model};
 use super::inputs::ValueKind;
 use super::validate::{Problem, Severity};
 
@@ -81,4 +81,67 @@ pub(super) fn out_of_range(path: &str, kind: ValueKind, estimate: &Estimate) -> 
         path,
         format!("an SLA credit must be between −100 % and 0 % of the fees ({worst})"),
     ))
+}
+
+/// Every text of `model` a person reads, by path, with whether line breaks and tabs belong in
+/// it (a description or a note may have several lines; a name may not).
+fn line_texts<'a>(out: &mut Vec<(String, &'a str, bool)>, prefix: &str, lines: &'a [CostLine]) {
+    for (i, l) in lines.iter().enumerate() {
+        out.push((format!("{prefix}[{i}].name"), l.name.as_str(), false));
+        out.push((format!("{prefix}[{i}].note"), l.note.as_str(), true));
+    }
+}
+
+fn texts(model: &Model) -> Vec<(String, &str, bool)> {
+    let mut out = vec![
+        ("name".to_owned(), model.name.as_str(), false),
+        ("description".to_owned(), model.description.as_str(), true),
+        ("currency".to_owned(), model.currency.as_str(), false),
+        ("workload.unit".to_owned(), model.workload.unit.as_str(), false),
+    ];
+    line_texts(&mut out, "in_house.costs", &model.in_house.costs);
+    for (o, option) in model.options.iter().enumerate() {
+        let p = format!("options[{o}]");
+        out.push((format!("{p}.name"), option.name.as_str(), false));
+        out.push((format!("{p}.region"), option.region.as_str(), false));
+        out.push((format!("{p}.note"), option.note.as_str(), true));
+        if let Some(fx) = &option.fx {
+            out.push((format!("{p}.fx.currency"), fx.currency.as_str(), false));
+        }
+        line_texts(&mut out, &format!("{p}.retained"), &option.retained);
+        for (i, h) in option.hidden.iter().enumerate() {
+            out.push((format!("{p}.hidden[{i}].name"), h.name.as_str(), false));
+            out.push((format!("{p}.hidden[{i}].note"), h.note.as_str(), true));
+        }
+    }
+    for (s, scenario) in model.scenarios.iter().enumerate() {
+        out.push((format!("scenarios[{s}].name"), scenario.name.as_str(), false));
+        for (k, o) in scenario.overrides.iter().enumerate() {
+            out.push((format!("scenarios[{s}].overrides[{k}].input"), o.input.as_str(), false));
+        }
+    }
+    out
+}
+
+/// A warning for each text holding control characters: they could make a terminal show
+/// something else than the file says (an escape sequence can clear a line and print "valid").
+pub(super) fn control_characters(model: &Model) -> Vec<Problem> {
+    texts(model)
+        .into_iter()
+        .filter_map(|(path, text, multiline)| {
+            let bad: Vec<char> =
+                text.chars().filter(|c| c.is_control() && !(multiline && matches!(c, '\n' | '\t' | '\r'))).collect();
+            let first = bad.first()?;
+            Some(Problem::new(
+                Severity::Warning,
+                path,
+                format!(
+                    "holds {} control character(s) (the first is {}): a terminal could show something else than \
+                     the text; Shoreline shows them as escapes, but remove them",
+                    bad.len(),
+                    first.escape_default()
+                ),
+            ))
+        })
+        .collect()
 }
