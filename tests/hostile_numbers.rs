@@ -167,3 +167,20 @@ fn a_log_normal_with_a_tail_past_any_number_simulates_to_finite_figures() {
     assert_eq!(code, 0, "{err}");
     assert!(!out.contains("null") && !out.contains("NaN") && !out.contains("inf"), "{out}");
 }
+
+#[test]
+fn sla_credits_that_together_pass_the_fees_are_an_error_so_no_month_costs_less_than_nothing() {
+    let two = |a: &str, b: &str| {
+        let text = model_with(&[("RATE_ESC", "0.03, CREDITS")]).replace(
+            "CREDITS",
+            &format!(
+                "hidden: [(name: \"A\", category: Sla, cost: PercentOfFees(pct: {a})), \
+                 (name: \"B\", category: Sla, cost: PercentOfFees(pct: {b}))]"
+            ),
+        );
+        errors_of(&text)
+    };
+    let errors = two("-0.7", "-0.6");
+    assert!(errors.iter().any(|(p, m)| p == "options[0].hidden" && m.contains("-130 %")), "{errors:?}");
+    assert_eq!(two("-0.02", "Uniform(low: -0.03, high: 0.0)"), vec![]);
+}

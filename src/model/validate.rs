@@ -256,6 +256,9 @@ pub fn validate(model: &Model) -> Problems {
         if let Pricing::Tiered { tiers } = &option.pricing {
             check_tiers(&mut c, &p, tiers);
         }
+        if let Some(problem) = super::validate_bounds::credits_past_the_fees(&p, option) {
+            c.problems.push(problem);
+        }
         if let Some(field) = zero_price(&option.pricing) {
             // A zero price is legal (a free pilot) but far more often a form left unfilled, and it
             // turns into "100 % savings" on every card, so it must not pass as "Model valid" silently.

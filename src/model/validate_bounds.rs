@@ -6,7 +6,7 @@
 //!   product of them overflows a computer number, so a model that validates gives finite
 //!   results (`1e308` as a monthly fee validated, then printed `null` and `inf`).
 
-use super::{CostLine, Estimate, Model};
+use super::{CostLine, Estimate, HiddenCategory, HiddenCostKind, Model, SourcingOption};
 use super::inputs::ValueKind;
 use super::validate::{Problem, Severity};
 
@@ -144,4 +144,37 @@ pub(super) fn control_characters(model: &Model) -> Vec<Problem> {
             ))
         })
         .collect()
+}
+
+/// An error when an option's SLA credits, each at its lowest value (a normal at its mean),
+/// together credit more than its fees: every other part of an option's month is at least 0, so
+/// this is the one way a valid model could make an option cost less than nothing in a month.
+pub(super) fn credits_past_the_fees(path: &str, option: &SourcingOption) -> Option<Problem> {
+    let lowest = |e: &Estimate| match e {
+        Estimate::Fixed(x) => *x,
+        Estimate::Uncertain(d) => {
+            d.parameters().iter().filter(|(name, _)| *name != "sd").map(|(_, v)| *v).fold(f64::INFINITY, f64::min)
+        }
+    };
+    let credits: Vec<f64> = option
+        .hidden
+        .iter()
+        .filter(|h| h.category == HiddenCategory::Sla)
+        .filter_map(|h| match &h.cost {
+            HiddenCostKind::PercentOfFees { pct } => Some(lowest(pct).max(-1.0)),
+            _ => None,
+        })
+        .collect();
+    let total: f64 = credits.iter().sum();
+    (credits.len() > 1 && total < -1.0).then(|| {
+        Problem::new(
+            Severity::Error,
+            format!("{path}.hidden"),
+            format!(
+                "the SLA credits add up to {:.0} % of the fees at their lowest: more than the fees, so the option \
+                 would cost less than nothing in a month; together they must stay within −100 %",
+                total * 100.0
+            ),
+        )
+    })
 }
