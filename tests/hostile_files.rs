@@ -132,3 +132,14 @@ fn control_characters_in_names_never_reach_the_terminal_and_are_warned_about() {
         }
     }
 }
+
+#[test]
+fn a_syntax_error_names_its_field_as_validation_does_without_the_form_in_between() {
+    let text = include_str!("fixtures/contract_example.ron").replace("hours_per_fte: 160.0", "hours_per_fte: \"x\"");
+    let error = io::from_ron_str(&text).expect_err("a string is not an estimate").to_string();
+    assert!(error.contains("options[0].pricing.hours_per_fte:"), "{error}");
+    assert!(!error.contains("PerHour."), "{error}");
+    let text = include_str!("fixtures/contract_example.ron").replace("month: 0)", "month: \"x\")");
+    let error = io::from_ron_str(&text).expect_err("a string is not a month").to_string();
+    assert!(error.contains("options[0].hidden[0].cost.month:"), "{error}");
+}

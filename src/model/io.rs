@@ -125,13 +125,33 @@ pub fn from_ron_str(text: &str) -> Result<Model, LoadError> {
 fn parse_strict(text: &str, options: &ron::Options) -> Result<Model, LoadError> {
     let mut de = ron::Deserializer::from_str_with_options(text, options).map_err(|e| syntax(&e, None))?;
     let model = serde_path_to_error::deserialize::<_, Model>(&mut de).map_err(|e| {
-        // serde_path_to_error writes `?` for a segment it could not name (an unfinished item).
-        let full = e.path().to_string();
-        let path = full.split(".?").next().unwrap_or_default().trim_end_matches('?').to_owned();
+        let path = field_path(e.path());
         syntax(&de.span_error(e.into_inner()), (!path.is_empty() && path != ".").then_some(path))
     })?;
     de.end().map_err(|code| syntax(&de.span_error(code), None))?;
     Ok(model)
+}
+
+/// The path of a field as validation writes it (`options[0].pricing.hours_per_fte`): the
+/// enum variants serde passes through (`pricing.PerHour.…`, `cost.OneTime.…`) are left out, and
+/// the path ends where serde could not name a segment (an unfinished item).
+fn field_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Enum { .. } => {}
+            Segment::Unknown => break,
+        }
+    }
+    out
 }
 
 fn syntax(e: &ron::error::SpannedError, path: Option<String>) -> LoadError {

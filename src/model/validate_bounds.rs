@@ -6,9 +6,9 @@
 //!   product of them overflows a computer number, so a model that validates gives finite
 //!   results (`1e308` as a monthly fee validated, then printed `null` and `inf`).
 
-use super::{CostLine, Estimate, HiddenCategory, HiddenCostKind, Model, SourcingOption};
 use super::inputs::ValueKind;
 use super::validate::{Problem, Severity};
+use super::{CostLine, Estimate, HiddenCategory, HiddenCostKind, Model, SourcingOption};
 
 /// The plausible magnitude of an input: the least and greatest absolute value of a number in
 /// it (0 is always allowed), and what to call it in a message.
