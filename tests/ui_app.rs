@@ -353,3 +353,81 @@ fn editing_an_option_puts_it_in_focus_in_the_top_bar() {
     assert_eq!(h.state().state.option, manila, "the edited option is the one in focus");
     h.get_by_label_contains("· Manila offshore partner");
 }
+
+/// The window on a copy of the contract example at `dir/model.ron`, renamed (so unsaved).
+fn editing_a_file(dir: &Path) -> (Harness<'static, ShorelineApp>, std::path::PathBuf) {
+    let file = dir.join("model.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/contract_example.ron"), &file).expect("copied");
+    let mut h = harness(AppState::start(Some(file.clone()), Some(dir.join("data"))));
+    h.run();
+    rename(h.state_mut(), "Mine");
+    h.run();
+    (h, file)
+}
+
+/// A colleague saves their own version of `file`.
+fn colleague_saves(file: &Path) -> String {
+    let mut theirs = io::load(file).expect("loads");
+    theirs.name = "Theirs".into();
+    io::save(file, &theirs).expect("saved");
+    std::fs::read_to_string(file).expect("read")
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut h, file) = editing_a_file(dir.path());
+    let theirs = colleague_saves(&file);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_label("The file changed on disk");
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), theirs, "nothing written yet");
+    // Cancel keeps both: their file, my unsaved changes.
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().state.doc.is_dirty());
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), theirs);
+    // Asked again, overwrite: mine replaces theirs.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert_eq!(io::load(&file).expect("loads").name, "Mine");
+    assert!(!h.state().state.doc.is_dirty());
+    // Saved by us, the file is ours again: the next save does not ask.
+    rename(h.state_mut(), "Mine again");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(h.query_by_label("The file changed on disk").is_none());
+    assert_eq!(io::load(&file).expect("loads").name, "Mine again");
+}
+
+#[test]
+fn reloading_a_file_changed_on_disk_shows_their_version() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut h, file) = editing_a_file(dir.path());
+    colleague_saves(&file);
+    h.state_mut().state.save();
+    h.run();
+    h.get_by_label("Reload theirs").click();
+    h.run();
+    assert_eq!(h.state().state.model().name, "Theirs");
+    assert!(!h.state().state.doc.is_dirty());
+}
+
+#[test]
+fn a_save_that_fails_keeps_the_changes_unsaved_and_says_why_on_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut h, file) = editing_a_file(dir.path());
+    // Where the backup goes, a folder: the save must fail (as a full disk would) and say why.
+    std::fs::create_dir(io::backup_path(&file)).expect("a folder in the way");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(h.state().state.doc.is_dirty());
+    assert_ne!(io::load(&file).expect("loads").name, "Mine", "the file is as it was");
+    // In full in the panel above the charts (and, cut short, in the status bar).
+    let said = |h: &Harness<'_, ShorelineApp>, text: &str| h.query_all_by_label_contains(text).count();
+    assert!(said(&h, "is a folder, where Shoreline keeps the previous version") >= 1);
+    assert!(said(&h, "Your changes are still here, unsaved.") >= 1);
+    h.get_by_label("Copy message");
+}

@@ -62,9 +62,21 @@ pub struct Document {
     /// The model as last opened or saved: the document is dirty when it differs.
     baseline: Model,
     path: Option<PathBuf>,
+    /// The file's bytes as last opened or saved, fingerprinted: a save first checks that no one
+    /// changed the file since (a colleague on a shared drive).
+    on_disk: Option<u64>,
     revision: u64,
     dirty: bool,
     history: History,
+}
+
+/// A fingerprint of the file at `path` as it is now; `None` when it cannot be read (gone).
+pub fn fingerprint(path: &Path) -> Option<u64> {
+    use std::hash::{Hash as _, Hasher as _};
+    let bytes = std::fs::read(path).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    Some(hasher.finish())
 }
 
 impl Document {
@@ -73,6 +85,7 @@ impl Document {
         Self {
             baseline: model.clone(),
             model,
+            on_disk: path.as_deref().and_then(fingerprint),
             path,
             revision: next_revision(),
             dirty: false,
@@ -94,6 +107,15 @@ impl Document {
     /// The model.
     pub fn model(&self) -> &Model {
         &self.model
+    }
+
+    /// True when the document's file is no longer what it opened or last saved: someone else
+    /// changed (or removed) it since, and saving would overwrite their work.
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, self.on_disk) {
+            (Some(path), Some(known)) => fingerprint(path) != Some(known),
+            _ => false,
+        }
     }
 
     /// The file, if the document has been saved or was opened from one.
@@ -183,6 +205,7 @@ impl Document {
     /// there and is clean. On failure nothing changes and the document stays dirty.
     pub fn save_to(&mut self, path: &Path) -> Result<(), io::SaveError> {
         io::save(path, &self.model)?;
+        self.on_disk = fingerprint(path);
         self.path = Some(path.to_owned());
         self.baseline = self.model.clone();
         self.dirty = false;

@@ -35,6 +35,17 @@ pub struct Notice {
     pub text: String,
 }
 
+/// What to do about a file that changed on disk since it was opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExternalChangeAnswer {
+    /// Open the file as it is now; the changes made here are dropped.
+    Reload,
+    /// Keep both: save the changes made here to another file.
+    SaveAs,
+    /// Replace the file with the changes made here.
+    Overwrite,
+}
+
 /// What a new document starts from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Template {
@@ -95,6 +106,9 @@ pub struct AppState {
     pub dialog: Option<PendingDialog>,
     /// A typed-path prompt that is open.
     pub path_prompt: Option<PathPrompt>,
+    /// A save held back because the file changed on disk since it was opened or saved, with the
+    /// file action to perform once saved.
+    pub external_change: Option<Option<FileAction>>,
     /// Unsaved work found from a run that did not end cleanly, offered for restoring.
     pub recovery_offer: Option<Recovered>,
     /// An input to reveal in the editor.
@@ -150,6 +164,7 @@ impl AppState {
             unsaved_prompt: None,
             dialog: None,
             path_prompt: None,
+            external_change: None,
             recovery_offer: None,
             focus_path: None,
             on_start_sample: true,
@@ -243,7 +258,9 @@ impl AppState {
             }
             UnsavedAnswer::Save => {
                 if self.doc.path().is_some() {
-                    if self.save() {
+                    if self.doc.changed_on_disk() {
+                        self.external_change = Some(Some(action));
+                    } else if self.save() {
                         self.perform(action);
                     }
                 } else {
@@ -318,10 +335,40 @@ impl AppState {
     /// Saves to the document's file, or asks where. Returns true when saved.
     pub fn save(&mut self) -> bool {
         match self.doc.path().map(Path::to_owned) {
+            // A colleague's newer version is never overwritten without asking.
+            Some(_) if self.doc.changed_on_disk() => {
+                self.external_change = Some(None);
+                false
+            }
             Some(path) => self.save_to(&path),
             None => {
                 self.save_as();
                 false
+            }
+        }
+    }
+
+    /// Answers the question about a file changed on disk: reload it (dropping the changes here),
+    /// save elsewhere, overwrite it, or (`None`) cancel.
+    pub fn answer_external_change(&mut self, answer: Option<ExternalChangeAnswer>) {
+        let Some(then) = self.external_change.take() else { return };
+        let Some(path) = self.doc.path().map(Path::to_owned) else { return };
+        match answer {
+            None => {}
+            Some(ExternalChangeAnswer::Reload) => {
+                self.clear_recovery();
+                self.open_now(&path);
+            }
+            Some(ExternalChangeAnswer::SaveAs) => {
+                self.after_save = then;
+                self.save_as();
+            }
+            Some(ExternalChangeAnswer::Overwrite) => {
+                if self.save_to(&path)
+                    && let Some(action) = then
+                {
+                    self.perform(action);
+                }
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use super::app::ShorelineApp;
 use crate::app::dialogs::DialogKind;
-use crate::app::{FileAction, UnsavedAnswer};
+use crate::app::{ExternalChangeAnswer, FileAction, UnsavedAnswer};
 
 /// Shows whichever question is pending.
 pub fn show(ctx: &egui::Context, app: &mut ShorelineApp) {
@@ -11,8 +11,51 @@ pub fn show(ctx: &egui::Context, app: &mut ShorelineApp) {
         recovery(ctx, app);
     } else if app.state.unsaved_prompt.is_some() {
         unsaved(ctx, app);
+    } else if app.state.external_change.is_some() {
+        external_change(ctx, app);
     } else if app.state.path_prompt.is_some() {
         path_prompt(ctx, app);
+    }
+}
+
+fn external_change(ctx: &egui::Context, app: &mut ShorelineApp) {
+    let file = app.state.doc.path().map(|p| p.display().to_string()).unwrap_or_default();
+    let mut answer: Option<Option<ExternalChangeAnswer>> = None;
+    let modal = egui::Modal::new(egui::Id::unique("external_change_prompt")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading("The file changed on disk");
+        ui.add(
+            egui::Label::new(format!(
+                "{file} was changed (or removed) by someone else since you opened or saved it. Saving now \
+                 would replace their version with yours."
+            ))
+            .wrap(),
+        );
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Reload theirs")
+                .on_hover_text("Open the file as it is now; your changes are dropped")
+                .clicked()
+            {
+                answer = Some(Some(ExternalChangeAnswer::Reload));
+            }
+            if ui.button("Save mine as…").on_hover_text("Keep both: save your version to another file").clicked() {
+                answer = Some(Some(ExternalChangeAnswer::SaveAs));
+            }
+            if ui.button("Overwrite").on_hover_text("Replace their version with yours").clicked() {
+                answer = Some(Some(ExternalChangeAnswer::Overwrite));
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(None);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(None);
+    }
+    if let Some(answer) = answer {
+        app.state.answer_external_change(answer);
     }
 }
 
