@@ -199,10 +199,10 @@ fn an_edit_during_a_run_yields_results_for_the_new_model_only() {
     assert!(h.query_by_label_contains("Out of date").is_none());
 }
 
-#[test]
-fn scenarios_can_be_added_edited_and_compared() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let mut h = harness(start(data.path()), Tab::Scenarios);
+/// The Scenarios tab with a scenario just added and given one override; the index of that
+/// scenario.
+fn with_a_new_override(data: &std::path::Path) -> (Harness<'static, ShorelineApp>, usize) {
+    let mut h = harness(start(data), Tab::Scenarios);
     h.run();
     let count = h.state().state.model().scenarios.len();
     h.get_by_label("Add scenario").click();
@@ -211,15 +211,27 @@ fn scenarios_can_be_added_edited_and_compared() {
     assert_eq!(h.state().state.model().scenarios[count].name, "Scenario 1");
     h.get_by_label("Add override").click();
     h.run();
-    let added = h.state().state.model().scenarios[count].overrides.clone();
-    assert_eq!(added.len(), 1);
-    h.get_by_label("Override 1 value").click();
+    (h, count)
+}
+
+/// Selects what the number field `label` holds and types `text` over it.
+fn type_over(h: &mut Harness<'_, ShorelineApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    // The first input is the discount rate, typed in percent as in the editor.
-    h.get_by_label("Override 1 value").type_text("20");
+    h.get_by_label(label).type_text(text);
     h.key_press(egui::Key::Enter);
     h.run();
+}
+
+#[test]
+fn scenarios_can_be_added_edited_and_compared() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let (mut h, count) = with_a_new_override(data.path());
+    let added = h.state().state.model().scenarios[count].overrides.clone();
+    assert_eq!(added.len(), 1);
+    // The first input is the discount rate, typed in percent as in the editor.
+    type_over(&mut h, "Override 1 value", "20");
     let edited = &h.state().state.model().scenarios[count].overrides[0];
     assert_eq!(edited.value, OverrideValue::Set(Estimate::Fixed(0.2)), "{edited:?}");
     // Every scenario appears in the comparison (besides its button above it).
@@ -238,23 +250,12 @@ fn scenarios_can_be_added_edited_and_compared() {
 #[test]
 fn an_override_can_be_a_change_in_percent_and_the_comparison_shows_the_change_from_base() {
     let data = tempfile::tempdir().expect("temp dir");
-    let mut h = harness(start(data.path()), Tab::Scenarios);
-    h.run();
-    let count = h.state().state.model().scenarios.len();
-    h.get_by_label("Add scenario").click();
-    h.run();
-    h.get_by_label("Add override").click();
-    h.run();
+    let (mut h, count) = with_a_new_override(data.path());
     h.get_by_label("Override 1 how").click();
     h.run();
     h.get_by_label("change by %").click();
     h.run();
-    h.get_by_label("Override 1 change").click();
-    h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    h.get_by_label("Override 1 change").type_text("-20");
-    h.key_press(egui::Key::Enter);
-    h.run();
+    type_over(&mut h, "Override 1 change", "-20");
     let edited = h.state().state.model().scenarios[count].overrides[0].clone();
     assert_eq!(edited.value, OverrideValue::Change(Change::Percent(-20.0)), "{edited:?}");
     // What the change comes to is written beside it, in the input's unit.
