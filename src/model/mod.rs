@@ -3,6 +3,7 @@
 
 pub mod catalog;
 mod estimate;
+mod estimate_form;
 pub mod generate;
 pub mod help;
 pub mod hidden_switch;
@@ -21,6 +22,7 @@ pub use estimate::{
     DISTRIBUTION_NAMES, Distribution, Estimate, beta_cdf, beta_quantile, lognormal_parameters, pert_shape,
     standard_normal_quantile, triangular_quantile,
 };
+pub use estimate_form::EstimateForm;
 pub use inputs::{InputInfo, UnknownInput, ValueKind};
 pub use scenario::{Change, Override, OverrideForm, OverrideValue, Scenario};
 pub use types::*;

@@ -6,13 +6,7 @@ use std::sync::Arc;
 use egui::{DragValue, Rect, Response, Sense, Ui, pos2, vec2};
 
 use super::common::{Ed, row};
-use crate::model::{Distribution, Estimate, ValueKind};
-
-/// The spread (± share of the base) a plain number gets when it becomes a distribution.
-const DEFAULT_SPREAD: f64 = 0.2;
-
-/// The form names of the menu: "Fixed", then the distributions.
-pub const FORMS: [&str; 6] = ["Fixed", "Uniform", "Triangular", "Pert", "Normal", "LogNormal"];
+use crate::model::{Distribution, Estimate, EstimateForm, ValueKind};
 
 /// Draws the estimate at `path` with the visible label `short`; `label` and `kind` are used
 /// when the model's input list does not know the path yet.
@@ -28,20 +22,20 @@ pub(crate) fn estimate(
     let (name, kind) = ed.input(path, label, kind);
     ed.field(ui, path, |ui| {
         row(ui, short, |ui| {
-            let current = form_name(value);
+            let current = EstimateForm::of(value);
             let mut chosen = current;
             egui::ComboBox::from_id_salt("form")
-                .selected_text(current)
+                .selected_text(current.label())
                 .width(86.0)
                 .show_ui(ui, |ui| {
-                    for form in FORMS {
-                        ui.selectable_value(&mut chosen, form, form);
+                    for form in EstimateForm::ALL {
+                        ui.selectable_value(&mut chosen, form, form.label());
                     }
                 })
                 .response
                 .accessible_name(format!("{name} › form"));
             if chosen != current {
-                *value = switch_form(value, chosen, kind);
+                *value = value.with_form(chosen, kind);
             }
             match value {
                 Estimate::Fixed(x) => {
@@ -66,63 +60,6 @@ pub(crate) fn estimate(
             });
         }
     });
-}
-
-fn form_name(value: &Estimate) -> &'static str {
-    match value {
-        Estimate::Fixed(_) => "Fixed",
-        Estimate::Uncertain(d) => d.name(),
-    }
-}
-
-/// `value` in the form `form`, keeping its base value: a number becomes a distribution around
-/// it, a distribution becomes its base, and a distribution of another form keeps its spread
-/// (triangular and PERT share their three points exactly).
-pub fn switch_form(value: &Estimate, form: &str, kind: ValueKind) -> Estimate {
-    let base = value.base();
-    let spread = match value {
-        Estimate::Fixed(_) => DEFAULT_SPREAD,
-        Estimate::Uncertain(d) => spread_of(d),
-    };
-    match (value, form) {
-        (_, "Fixed") => Estimate::Fixed(base),
-        (
-            Estimate::Uncertain(Distribution::Triangular { low, mode, high } | Distribution::Pert { low, mode, high }),
-            "Triangular" | "Pert",
-        ) => {
-            let (low, mode, high) = (*low, *mode, *high);
-            let d = if form == "Pert" {
-                Distribution::Pert { low, mode, high }
-            } else {
-                Distribution::Triangular { low, mode, high }
-            };
-            Estimate::Uncertain(d)
-        }
-        _ => match Distribution::around(form, base, spread) {
-            // `around` spreads a zero base by ±1, which for a percentage is ±100 %: too wide.
-            Some(mut d) if base == 0.0 && kind.is_percentage() && form != "LogNormal" => {
-                for p in d.parameters_mut() {
-                    *p *= 0.02;
-                }
-                Estimate::Uncertain(d)
-            }
-            Some(d) => Estimate::Uncertain(d),
-            None => *value,
-        },
-    }
-}
-
-/// The half-width of a distribution as a share of its base, as `Distribution::around` reads it.
-fn spread_of(d: &Distribution) -> f64 {
-    let half = match *d {
-        Distribution::Uniform { low, high }
-        | Distribution::Triangular { low, high, .. }
-        | Distribution::Pert { low, high, .. } => 0.5 * (high - low),
-        Distribution::Normal { sd, .. } => 2.0 * sd,
-        Distribution::LogNormal { p5, p95 } => 0.5 * (p95 - p5),
-    };
-    let base = d.base().abs();
-    if base > 0.0 && half.is_finite() && half > 0.0 { half / base } else { DEFAULT_SPREAD }
 }
 
 /// A number field: percentages show as 5 % for 0.05, money with its currency.
@@ -272,20 +209,6 @@ mod tests {
         assert_eq!(plain(-1234.5, 2), "-1,234.5");
         assert_eq!(parse("USD 55,000"), Some(55000.0));
         assert_eq!(parse("5 %"), Some(5.0));
-    }
-
-    #[test]
-    fn switching_forms_keeps_the_base() {
-        let n = Estimate::Fixed(11.0);
-        let pert = switch_form(&n, "Pert", ValueKind::Money);
-        assert_eq!(pert.base(), 11.0);
-        assert_eq!(switch_form(&pert, "Fixed", ValueKind::Money), n);
-        let tri = switch_form(&pert, "Triangular", ValueKind::Money);
-        assert_eq!(tri.numbers(), pert.numbers());
-        let normal = switch_form(&tri, "Normal", ValueKind::Money);
-        assert!((normal.base() - 11.0).abs() < 1e-12);
-        let growth = switch_form(&Estimate::Fixed(0.0), "Uniform", ValueKind::Growth);
-        assert_eq!(growth.numbers(), vec![-0.02, 0.02]);
     }
 
     #[test]
