@@ -112,8 +112,10 @@ fn save_as_without_a_dialog_asks_for_a_path_and_writes_a_file_that_reloads_equal
     rename(h.state_mut(), "To be saved");
     h.run();
     // No desktop portal or zenity in a headless test: the app must ask for a path instead.
-    h.state_mut().state.path_prompt =
-        Some(shoreline::app::PathPrompt { kind: shoreline::app::dialogs::DialogKind::SaveAs, text: String::new() });
+    h.state_mut().state.question = Some(shoreline::app::Question::Path(shoreline::app::PathPrompt {
+        kind: shoreline::app::dialogs::DialogKind::SaveAs,
+        text: String::new(),
+    }));
     h.run();
     let field = h.get_by_label("Path");
     field.focus();

@@ -164,7 +164,7 @@ fn restoring_after_a_crash_shows_the_restored_numbers_on_the_next_frame() {
         // Dropped without a clean exit.
     }
     let mut h = harness(start(data.path()));
-    assert!(h.state().state.recovery_offer.is_some());
+    assert!(matches!(h.state().state.question, Some(shoreline::app::Question::Recovery(_))));
     settled_on_the_contact_center(&mut h);
     h.state_mut().state.answer_recovery(true);
     every_tab_shows(&mut h, &ACCOUNTS_PAYABLE, &CONTACT_CENTER);

@@ -14,4 +14,6 @@ pub mod simulation;
 mod state;
 
 pub use document::{Command, Document};
-pub use state::{AppState, ExternalChangeAnswer, FileAction, Notice, NoticeKind, PathPrompt, Template, UnsavedAnswer};
+pub use state::{
+    AppState, ExternalChangeAnswer, FileAction, Notice, NoticeKind, PathPrompt, Question, Template, UnsavedAnswer,
+};

@@ -35,6 +35,21 @@ pub struct Notice {
     pub text: String,
 }
 
+/// A question the window asks and waits for: one at a time, so that two can never be open
+/// together (an unsaved-changes prompt over a recovery offer).
+#[derive(Debug)]
+pub enum Question {
+    /// Unsaved work found from a run that did not end cleanly, offered for restoring.
+    Recovery(Recovered),
+    /// Save the unsaved changes before this file action?
+    Unsaved(FileAction),
+    /// The file changed on disk since it was opened or saved: reload, save elsewhere or
+    /// overwrite? With the file action to perform once saved.
+    ChangedOnDisk(Option<FileAction>),
+    /// No file dialog exists: the path, typed.
+    Path(PathPrompt),
+}
+
 /// What to do about a file that changed on disk since it was opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExternalChangeAnswer {
@@ -100,17 +115,10 @@ pub struct AppState {
     pub settings: Settings,
     /// Status-bar messages, newest last.
     pub notices: Vec<Notice>,
-    /// A file action waiting for the unsaved-changes answer.
-    pub unsaved_prompt: Option<FileAction>,
+    /// The question the window is asking, if any: at most one at a time.
+    pub question: Option<Question>,
     /// A native dialog that is open.
     pub dialog: Option<PendingDialog>,
-    /// A typed-path prompt that is open.
-    pub path_prompt: Option<PathPrompt>,
-    /// A save held back because the file changed on disk since it was opened or saved, with the
-    /// file action to perform once saved.
-    pub external_change: Option<Option<FileAction>>,
-    /// Unsaved work found from a run that did not end cleanly, offered for restoring.
-    pub recovery_offer: Option<Recovered>,
     /// An input to reveal in the editor.
     pub focus_path: Option<String>,
     /// True while the document is the bundled sample the window opened on by itself (no file
@@ -161,11 +169,8 @@ impl AppState {
             option: 0,
             settings,
             notices,
-            unsaved_prompt: None,
+            question: None,
             dialog: None,
-            path_prompt: None,
-            external_change: None,
-            recovery_offer: None,
             focus_path: None,
             on_start_sample: true,
             quit_confirmed: false,
@@ -183,7 +188,7 @@ impl AppState {
         }
         if let Some(recovery) = &state.recovery {
             match recovery.find() {
-                Ok(found) => state.recovery_offer = found,
+                Ok(found) => state.question = found.map(Question::Recovery),
                 Err(e) => state.notice(NoticeKind::Error, format!("A recovery copy exists but cannot be read: {e}")),
             }
         }
@@ -241,15 +246,22 @@ impl AppState {
     /// Starts a file action, asking about unsaved changes first when it would discard them.
     pub fn request(&mut self, action: FileAction) {
         if self.doc.is_dirty() {
-            self.unsaved_prompt = Some(action);
+            self.question = Some(Question::Unsaved(action));
         } else {
             self.perform(action);
         }
     }
 
+    /// The question, when `is` says it is the one being answered; any other stays asked.
+    fn take_question(&mut self, is: impl Fn(&Question) -> bool) -> Option<Question> {
+        self.question.take_if(|q| is(q))
+    }
+
     /// Answers the unsaved-changes prompt.
     pub fn answer_unsaved(&mut self, answer: UnsavedAnswer) {
-        let Some(action) = self.unsaved_prompt.take() else { return };
+        let Some(Question::Unsaved(action)) = self.take_question(|q| matches!(q, Question::Unsaved(_))) else {
+            return;
+        };
         match answer {
             UnsavedAnswer::Cancel => {}
             UnsavedAnswer::Discard => {
@@ -259,7 +271,7 @@ impl AppState {
             UnsavedAnswer::Save => {
                 if self.doc.path().is_some() {
                     if self.doc.changed_on_disk() {
-                        self.external_change = Some(Some(action));
+                        self.question = Some(Question::ChangedOnDisk(Some(action)));
                     } else if self.save() {
                         self.perform(action);
                     }
@@ -337,7 +349,7 @@ impl AppState {
         match self.doc.path().map(Path::to_owned) {
             // A colleague's newer version is never overwritten without asking.
             Some(_) if self.doc.changed_on_disk() => {
-                self.external_change = Some(None);
+                self.question = Some(Question::ChangedOnDisk(None));
                 false
             }
             Some(path) => self.save_to(&path),
@@ -351,7 +363,10 @@ impl AppState {
     /// Answers the question about a file changed on disk: reload it (dropping the changes here),
     /// save elsewhere, overwrite it, or (`None`) cancel.
     pub fn answer_external_change(&mut self, answer: Option<ExternalChangeAnswer>) {
-        let Some(then) = self.external_change.take() else { return };
+        let Some(Question::ChangedOnDisk(then)) = self.take_question(|q| matches!(q, Question::ChangedOnDisk(_)))
+        else {
+            return;
+        };
         let Some(path) = self.doc.path().map(Path::to_owned) else { return };
         match answer {
             None => {}
@@ -424,7 +439,7 @@ impl AppState {
             ),
             DialogKind::Open => self.doc.path().and_then(Path::parent).map(Path::to_owned).unwrap_or_default(),
         };
-        self.path_prompt = Some(PathPrompt { kind, text: text.display().to_string() });
+        self.question = Some(Question::Path(PathPrompt { kind, text: text.display().to_string() }));
     }
 
     /// Checks on an open dialog; call every frame.
@@ -446,7 +461,7 @@ impl AppState {
 
     /// Answers the typed-path prompt: `None` cancels.
     pub fn answer_path(&mut self, answer: Option<String>) {
-        let Some(prompt) = self.path_prompt.take() else { return };
+        let Some(Question::Path(prompt)) = self.take_question(|q| matches!(q, Question::Path(_))) else { return };
         match answer.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()) {
             Some(text) => self.dialog_chose(prompt.kind, PathBuf::from(text)),
             None => self.after_save = None,
@@ -469,7 +484,9 @@ impl AppState {
 
     /// Restores (`true`) or discards (`false`) the offered recovery copy.
     pub fn answer_recovery(&mut self, restore: bool) {
-        let Some(found) = self.recovery_offer.take() else { return };
+        let Some(Question::Recovery(found)) = self.take_question(|q| matches!(q, Question::Recovery(_))) else {
+            return;
+        };
         if restore {
             let on_disk = found.path.as_deref().and_then(|p| io::load(p).ok());
             self.replace_document(Document::recovered(found.model, found.path, on_disk));
@@ -482,7 +499,7 @@ impl AppState {
 
     /// Writes the recovery copy when due. Returns when to look again.
     pub fn autosave(&mut self, now: Instant) -> Option<Duration> {
-        if self.recovery_offer.is_some() {
+        if matches!(self.question, Some(Question::Recovery(_))) {
             // Never overwrite an unanswered recovery copy with the default model's edits.
             return None;
         }

@@ -3,18 +3,16 @@
 
 use super::app::ShorelineApp;
 use crate::app::dialogs::DialogKind;
-use crate::app::{ExternalChangeAnswer, FileAction, UnsavedAnswer};
+use crate::app::{ExternalChangeAnswer, FileAction, Question, UnsavedAnswer};
 
 /// Shows whichever question is pending.
 pub fn show(ctx: &egui::Context, app: &mut ShorelineApp) {
-    if app.state.recovery_offer.is_some() {
-        recovery(ctx, app);
-    } else if app.state.unsaved_prompt.is_some() {
-        unsaved(ctx, app);
-    } else if app.state.external_change.is_some() {
-        external_change(ctx, app);
-    } else if app.state.path_prompt.is_some() {
-        path_prompt(ctx, app);
+    match &app.state.question {
+        Some(Question::Recovery(_)) => recovery(ctx, app),
+        Some(Question::Unsaved(_)) => unsaved(ctx, app),
+        Some(Question::ChangedOnDisk(_)) => external_change(ctx, app),
+        Some(Question::Path(_)) => path_prompt(ctx, app),
+        None => {}
     }
 }
 
@@ -60,9 +58,9 @@ fn external_change(ctx: &egui::Context, app: &mut ShorelineApp) {
 }
 
 fn unsaved(ctx: &egui::Context, app: &mut ShorelineApp) {
-    let verb = match app.state.unsaved_prompt {
-        Some(FileAction::Quit) => "closing",
-        Some(FileAction::Open(_)) => "opening another file",
+    let verb = match app.state.question {
+        Some(Question::Unsaved(FileAction::Quit)) => "closing",
+        Some(Question::Unsaved(FileAction::Open(_))) => "opening another file",
         _ => "starting a new model",
     };
     let name = app.state.model().name.clone();
@@ -93,7 +91,7 @@ fn unsaved(ctx: &egui::Context, app: &mut ShorelineApp) {
 }
 
 fn path_prompt(ctx: &egui::Context, app: &mut ShorelineApp) {
-    let Some(prompt) = app.state.path_prompt.as_mut() else { return };
+    let Some(Question::Path(prompt)) = app.state.question.as_mut() else { return };
     let (title, action) = match prompt.kind {
         DialogKind::Open => ("Open a model file", "Open"),
         DialogKind::SaveAs => ("Save the model as", "Save"),
@@ -124,7 +122,7 @@ fn path_prompt(ctx: &egui::Context, app: &mut ShorelineApp) {
 }
 
 fn recovery(ctx: &egui::Context, app: &mut ShorelineApp) {
-    let Some(found) = app.state.recovery_offer.as_ref() else { return };
+    let Some(Question::Recovery(found)) = app.state.question.as_ref() else { return };
     let origin =
         found.path.as_ref().map_or_else(|| "a model that was never saved".to_owned(), |p| p.display().to_string());
     let name = found.model.name.clone();
