@@ -40,7 +40,7 @@ pub struct Notice {
 #[derive(Debug)]
 pub enum Question {
     /// Unsaved work found from a run that did not end cleanly, offered for restoring.
-    Recovery(Recovered),
+    Recovery(Box<Recovered>),
     /// Save the unsaved changes before this file action?
     Unsaved(FileAction),
     /// The file changed on disk since it was opened or saved: reload, save elsewhere or
@@ -188,7 +188,7 @@ impl AppState {
         }
         if let Some(recovery) = &state.recovery {
             match recovery.find() {
-                Ok(found) => state.question = found.map(Question::Recovery),
+                Ok(found) => state.question = found.map(|f| Question::Recovery(Box::new(f))),
                 Err(e) => state.notice(NoticeKind::Error, format!("A recovery copy exists but cannot be read: {e}")),
             }
         }
