@@ -433,3 +433,38 @@ fn a_save_that_fails_keeps_the_changes_unsaved_and_says_why_on_screen() {
     assert!(said(&h, "Your changes are still here, unsaved.") >= 1);
     h.get_by_label("Copy message");
 }
+
+#[test]
+fn the_command_palette_finds_a_command_by_typing_and_runs_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    h.get_by_label("Run a command");
+    // Every command is listed with its key.
+    h.get_by_label("Save as…");
+    h.get_by_label(&h.ctx.format_shortcut(&egui::KeyboardShortcut::new(
+        egui::Modifiers::COMMAND.plus(egui::Modifiers::SHIFT),
+        egui::Key::S,
+    )));
+    h.get_by_label("Command").type_text("monte");
+    h.run();
+    assert!(h.query_by_label("Save as…").is_none(), "the list is filtered");
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().tab, shoreline::ui::central::Tab::MonteCarlo);
+    assert!(h.state().palette.is_none(), "the palette closes once a command ran");
+}
+
+#[test]
+fn buttons_say_their_key_as_the_registry_has_it() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let mut h = harness(start(data.path()));
+    rename(h.state_mut(), "Renamed");
+    h.run();
+    h.get_by_label("Undo").hover();
+    h.run();
+    let key = h.ctx.format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Z));
+    h.get_by_label(&format!("Undo the last edit ({key})"));
+}

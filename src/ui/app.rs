@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::central::{self, Tab};
-use super::{editor, prompts, shortcuts, status_bar, top_bar, zoom};
+use super::{commands, editor, prompts, status_bar, top_bar, zoom};
 use crate::app::{AppState, Command, FileAction};
 
 /// The editor's narrowest width, when the window leaves room for it.
@@ -21,6 +21,8 @@ pub struct ShorelineApp {
     pub present: bool,
     /// Whether the problems list is open.
     pub show_problems: bool,
+    /// The command palette's query while it is open.
+    pub palette: Option<String>,
     title: String,
     /// The remembered zoom is applied once, at the first frame.
     zoom_applied: bool,
@@ -35,6 +37,7 @@ impl ShorelineApp {
             tab: Tab::Overview,
             present: false,
             show_problems: false,
+            palette: None,
             title: String::new(),
             zoom_applied: false,
             close_sent: false,
@@ -53,8 +56,7 @@ impl ShorelineApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_preferences(&ctx);
-        zoom::handle_keys(&ctx);
-        shortcuts::handle(&ctx, self);
+        commands::handle_shortcuts(&ctx, self);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         self.state.poll_dialog();
@@ -66,6 +68,7 @@ impl ShorelineApp {
         }
         central::show(ui, self);
         prompts::show(&ctx, self);
+        commands::palette(&ctx, self);
 
         self.state.refresh();
         let now = Instant::now();

@@ -25,7 +25,8 @@ pub enum Tab {
 }
 
 impl Tab {
-    const ALL: [Self; 7] = [
+    /// Every tab, in order.
+    pub const ALL: [Self; 7] = [
         Self::Overview,
         Self::Locations,
         Self::MonthlyTable,
@@ -35,7 +36,8 @@ impl Tab {
         Self::Problems,
     ];
 
-    fn label(self) -> &'static str {
+    /// The tab's name.
+    pub fn label(self) -> &'static str {
         match self {
             Self::Overview => "Overview",
             Self::Locations => "Locations",

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod central;
 pub mod charts;
+pub mod commands;
 pub mod editor;
 pub mod error_panel;
 pub mod kpi;
@@ -13,7 +14,6 @@ pub mod problems_list;
 pub mod prompts;
 pub mod scenarios;
 pub mod sensitivity;
-pub mod shortcuts;
 pub mod start_card;
 pub mod status_bar;
 pub mod top_bar;

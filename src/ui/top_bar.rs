@@ -6,8 +6,9 @@
 //! the pickers (the whole name on hover), never drawn over their neighbours.
 
 use super::app::ShorelineApp;
+use super::commands::{self, UiCommand};
 use super::zoom;
-use crate::app::{Command, FileAction, Template};
+use crate::app::{FileAction, Template};
 use crate::model::samples::SAMPLES;
 
 /// The narrowest a picker's box may get before the pickers move to their own row.
@@ -24,13 +25,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         egui::MenuBar::new().ui(ui, |ui| {
             file_menu(ui, app);
             ui.separator();
-            let state = &mut app.state;
-            if ui.add_enabled(state.doc.can_undo(), egui::Button::new("Undo")).on_hover_text("Ctrl+Z").clicked() {
-                state.apply(Command::Undo);
-            }
-            if ui.add_enabled(state.doc.can_redo(), egui::Button::new("Redo")).on_hover_text("Ctrl+Shift+Z").clicked() {
-                state.apply(Command::Redo);
-            }
+            commands::small_button(ui, app, UiCommand::Undo, "Undo");
+            commands::small_button(ui, app, UiCommand::Redo, "Redo");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 view_controls(ui, app);
                 let room = ui.available_width();
@@ -61,21 +57,17 @@ fn pickers(ui: &mut egui::Ui, app: &mut ShorelineApp, room: f32) {
 
 fn file_menu(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     ui.menu_button("File", |ui| {
-        let state = &mut app.state;
         ui.menu_button("New", |ui| {
-            if ui.button("Blank model").clicked() {
-                state.request(FileAction::New(Template::Blank));
-            }
+            commands::button(ui, app, UiCommand::New);
             ui.separator();
             for (i, sample) in SAMPLES.iter().enumerate() {
                 if ui.button(format!("From sample: {}", sample.title)).clicked() {
-                    state.request(FileAction::New(Template::Sample(i)));
+                    app.state.request(FileAction::New(Template::Sample(i)));
                 }
             }
         });
-        if ui.button("Open…  (Ctrl+O)").clicked() {
-            state.request(FileAction::Open(None));
-        }
+        commands::button(ui, app, UiCommand::Open);
+        let state = &mut app.state;
         ui.menu_button("Open recent", |ui| {
             if state.settings.recent.is_empty() {
                 ui.label("No recent files");
@@ -87,16 +79,12 @@ fn file_menu(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             }
         });
         ui.separator();
-        if ui.button("Save  (Ctrl+S)").clicked() {
-            state.save();
-        }
-        if ui.button("Save as…  (Ctrl+Shift+S)").clicked() {
-            state.save_as();
-        }
+        commands::button(ui, app, UiCommand::Save);
+        commands::button(ui, app, UiCommand::SaveAs);
         ui.separator();
-        if ui.button("Quit").clicked() {
-            state.request(FileAction::Quit);
-        }
+        commands::button(ui, app, UiCommand::Palette);
+        ui.separator();
+        commands::button(ui, app, UiCommand::Quit);
     });
 }
 
@@ -158,19 +146,10 @@ fn option_picker(ui: &mut egui::Ui, app: &mut ShorelineApp, width: f32) {
 fn view_controls(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     let ctx = ui.ctx().clone();
     let present_label = if app.present { "Exit presentation" } else { "Present" };
-    if ui.button(present_label).on_hover_text("F11: charts full screen, editor hidden").clicked() {
-        app.present = !app.present;
-    }
-    if ui.button("+").on_hover_text("Zoom in (Ctrl +)").clicked() {
-        ctx.set_zoom_factor(zoom::step_in(ctx.zoom_factor()));
-    }
-    ui.label(zoom::label(ctx.zoom_factor())).on_hover_text("Zoom (Ctrl 0: 100 %)");
-    if ui.button("−").on_hover_text("Zoom out (Ctrl −)").clicked() {
-        ctx.set_zoom_factor(zoom::step_out(ctx.zoom_factor()));
-    }
-    let dark = app.state.settings.dark;
-    let theme_label = if dark { "Light theme" } else { "Dark theme" };
-    if ui.button(theme_label).on_hover_text("Switch between dark and light themes").clicked() {
-        app.state.set_preferences(!dark, ctx.zoom_factor());
-    }
+    commands::small_button(ui, app, UiCommand::TogglePresent, present_label);
+    commands::small_button(ui, app, UiCommand::ZoomIn, "+");
+    ui.label(zoom::label(ctx.zoom_factor())).on_hover_text(UiCommand::ZoomReset.hover_text(&ctx));
+    commands::small_button(ui, app, UiCommand::ZoomOut, "−");
+    let theme_label = if app.state.settings.dark { "Light theme" } else { "Dark theme" };
+    commands::small_button(ui, app, UiCommand::ToggleTheme, theme_label);
 }

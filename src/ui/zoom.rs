@@ -1,9 +1,9 @@
 //! Zoom of the whole window in fixed steps, as a browser zooms: 10 % steps around 100 %, and
 //! 175 % (the usual projector setting) among them. The − / + buttons and Ctrl − / Ctrl + (and
-//! Ctrl 0 for 100 %) use the same steps; egui's own keyboard zoom, which only knows 10 % steps,
+//! Ctrl 0 for 100 %; their keys are in `ui::commands`) use the same steps; egui's own keyboard zoom, which only knows 10 % steps,
 //! is switched off.
 
-use egui::{Context, Key, KeyboardShortcut, Modifiers};
+use egui::Context;
 
 /// Every zoom factor the steps visit, ascending.
 pub const STEPS: [f32; 20] =
@@ -13,12 +13,6 @@ pub const STEPS: [f32; 20] =
 pub const MIN: f32 = STEPS[0];
 /// The largest zoom.
 pub const MAX: f32 = STEPS[STEPS.len() - 1];
-
-const IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
-/// `Ctrl =`: on most keyboards `+` needs Shift, so browsers accept `=` too.
-const IN_EQUALS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
-const OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
-const RESET: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0);
 
 /// Tolerance when comparing a zoom factor with a step (factors go through f32 arithmetic).
 const SAME: f32 = 0.005;
@@ -41,22 +35,6 @@ pub fn label(zoom: f32) -> String {
 /// Takes keyboard zoom over from egui, whose own steps skip 175 %: call once, at start.
 pub fn take_over_keys(ctx: &Context) {
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
-}
-
-/// Applies this frame's zoom shortcuts.
-pub fn handle_keys(ctx: &Context) {
-    let (zoom_in, zoom_out, reset) = ctx.input_mut(|i| {
-        let zoom_in = i.consume_shortcut(&IN) || i.consume_shortcut(&IN_EQUALS);
-        (zoom_in, i.consume_shortcut(&OUT), i.consume_shortcut(&RESET))
-    });
-    let zoom = ctx.zoom_factor();
-    if reset {
-        ctx.set_zoom_factor(1.0);
-    } else if zoom_in {
-        ctx.set_zoom_factor(step_in(zoom));
-    } else if zoom_out {
-        ctx.set_zoom_factor(step_out(zoom));
-    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,294 @@
+//! Every user action of the window, once: its label, what it does, its keys. Menus, buttons,
+//! tooltips, the shortcut handler and the command palette (Ctrl+K) all read this registry, so
+//! a key shown in a menu is the key that works, and a new action is added in one place.
+
+use egui::{Context, Key, KeyboardShortcut, Modifiers};
+
+use super::app::ShorelineApp;
+use super::central::Tab;
+use super::zoom;
+use crate::app::{Command, FileAction, Template};
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+/// A user action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UiCommand {
+    /// A new blank model.
+    New,
+    /// Open a model file.
+    Open,
+    /// Save to the model's file.
+    Save,
+    /// Save to another file.
+    SaveAs,
+    /// Close the window.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Larger type.
+    ZoomIn,
+    /// Smaller type.
+    ZoomOut,
+    /// Type at 100 %.
+    ZoomReset,
+    /// Dark or light.
+    ToggleTheme,
+    /// Charts full screen, editor hidden.
+    TogglePresent,
+    /// Show one tab of the center.
+    ShowTab(Tab),
+    /// Find any command by typing.
+    Palette,
+}
+
+impl UiCommand {
+    /// Every command, in the order the palette lists them.
+    pub fn all() -> Vec<Self> {
+        let mut all = vec![
+            Self::New,
+            Self::Open,
+            Self::Save,
+            Self::SaveAs,
+            Self::Undo,
+            Self::Redo,
+            Self::ZoomIn,
+            Self::ZoomOut,
+            Self::ZoomReset,
+            Self::ToggleTheme,
+            Self::TogglePresent,
+        ];
+        all.extend(Tab::ALL.map(Self::ShowTab));
+        all.extend([Self::Palette, Self::Quit]);
+        all
+    }
+
+    /// What the command is called in menus and the palette.
+    pub fn label(self) -> String {
+        match self {
+            Self::New => "New blank model".into(),
+            Self::Open => "Open…".into(),
+            Self::Save => "Save".into(),
+            Self::SaveAs => "Save as…".into(),
+            Self::Quit => "Quit".into(),
+            Self::Undo => "Undo".into(),
+            Self::Redo => "Redo".into(),
+            Self::ZoomIn => "Zoom in".into(),
+            Self::ZoomOut => "Zoom out".into(),
+            Self::ZoomReset => "Zoom to 100 %".into(),
+            Self::ToggleTheme => "Switch between dark and light themes".into(),
+            Self::TogglePresent => "Present: charts full screen".into(),
+            Self::ShowTab(tab) => format!("Show {}", tab.label()),
+            Self::Palette => "Find a command".into(),
+        }
+    }
+
+    /// What the command does, for its tooltip.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::New => "Start a new, blank model (asks about unsaved changes first)",
+            Self::Open => "Open a model file",
+            Self::Save => "Save the model to its file (atomically, keeping the previous version as .bak)",
+            Self::SaveAs => "Save the model to another file",
+            Self::Quit => "Close Shoreline (asks about unsaved changes first)",
+            Self::Undo => "Undo the last edit",
+            Self::Redo => "Redo the last undone edit",
+            Self::ZoomIn => "Larger type, for a projector",
+            Self::ZoomOut => "Smaller type",
+            Self::ZoomReset => "Type at 100 %",
+            Self::ToggleTheme => "Switch between dark and light themes",
+            Self::TogglePresent => "Charts full screen, editor hidden",
+            Self::ShowTab(_) => "Show this tab",
+            Self::Palette => "Type to find any command and run it",
+        }
+    }
+
+    /// The keys that run the command; the first is the one shown.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const UNDO: [KeyboardShortcut; 1] = [key(CTRL, Key::Z)];
+        const REDO: [KeyboardShortcut; 2] = [key(CTRL_SHIFT, Key::Z), key(CTRL, Key::Y)];
+        const NEW: [KeyboardShortcut; 1] = [key(CTRL, Key::N)];
+        const OPEN: [KeyboardShortcut; 1] = [key(CTRL, Key::O)];
+        const SAVE: [KeyboardShortcut; 1] = [key(CTRL, Key::S)];
+        const SAVE_AS: [KeyboardShortcut; 1] = [key(CTRL_SHIFT, Key::S)];
+        const ZOOM_IN: [KeyboardShortcut; 2] = [key(CTRL, Key::Plus), key(CTRL, Key::Equals)];
+        const ZOOM_OUT: [KeyboardShortcut; 1] = [key(CTRL, Key::Minus)];
+        const ZOOM_RESET: [KeyboardShortcut; 1] = [key(CTRL, Key::Num0)];
+        const PRESENT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F11)];
+        const PALETTE: [KeyboardShortcut; 1] = [key(CTRL, Key::K)];
+        match self {
+            Self::New => &NEW,
+            Self::Open => &OPEN,
+            Self::Save => &SAVE,
+            Self::SaveAs => &SAVE_AS,
+            Self::Undo => &UNDO,
+            Self::Redo => &REDO,
+            Self::ZoomIn => &ZOOM_IN,
+            Self::ZoomOut => &ZOOM_OUT,
+            Self::ZoomReset => &ZOOM_RESET,
+            Self::TogglePresent => &PRESENT,
+            Self::Palette => &PALETTE,
+            Self::Quit | Self::ToggleTheme | Self::ShowTab(_) => &[],
+        }
+    }
+
+    /// The first key as the platform writes it ("Ctrl+S"), if the command has one.
+    pub fn key_text(self, ctx: &Context) -> Option<String> {
+        self.shortcuts().first().map(|k| ctx.format_shortcut(k))
+    }
+
+    /// The tooltip with the key: "Undo the last edit (Ctrl+Z)".
+    pub fn hover_text(self, ctx: &Context) -> String {
+        match self.key_text(ctx) {
+            Some(key) => format!("{} ({key})", self.tooltip()),
+            None => self.tooltip().to_owned(),
+        }
+    }
+
+    /// Whether the command can run now (nothing to undo: Undo cannot).
+    pub fn enabled(self, app: &ShorelineApp) -> bool {
+        match self {
+            Self::Undo => app.state.doc.can_undo(),
+            Self::Redo => app.state.doc.can_redo(),
+            _ => true,
+        }
+    }
+
+    /// Runs the command: the one place a command changes the window or the document.
+    pub fn run(self, ctx: &Context, app: &mut ShorelineApp) {
+        let state = &mut app.state;
+        match self {
+            Self::New => state.request(FileAction::New(Template::Blank)),
+            Self::Open => state.request(FileAction::Open(None)),
+            Self::Save => {
+                state.save();
+            }
+            Self::SaveAs => state.save_as(),
+            Self::Quit => state.request(FileAction::Quit),
+            Self::Undo => state.apply(Command::Undo),
+            Self::Redo => state.apply(Command::Redo),
+            Self::ZoomIn => ctx.set_zoom_factor(zoom::step_in(ctx.zoom_factor())),
+            Self::ZoomOut => ctx.set_zoom_factor(zoom::step_out(ctx.zoom_factor())),
+            Self::ZoomReset => ctx.set_zoom_factor(1.0),
+            Self::ToggleTheme => {
+                let dark = state.settings.dark;
+                state.set_preferences(!dark, ctx.zoom_factor());
+            }
+            Self::TogglePresent => app.present = !app.present,
+            Self::ShowTab(tab) => app.tab = tab,
+            Self::Palette => app.palette = if app.palette.is_some() { None } else { Some(String::new()) },
+        }
+    }
+}
+
+/// Runs the commands whose keys were pressed this frame. The keys are consumed before any
+/// widget sees them, so Ctrl+Z undoes a model edit even while a text field has focus; longer
+/// combinations are tried first (Ctrl+Shift+Z is not Ctrl+Z).
+pub fn handle_shortcuts(ctx: &Context, app: &mut ShorelineApp) {
+    let mut keyed: Vec<(UiCommand, KeyboardShortcut)> =
+        UiCommand::all().into_iter().flat_map(|c| c.shortcuts().iter().map(move |k| (c, *k))).collect();
+    keyed.sort_by_key(|(_, k)| std::cmp::Reverse(modifier_count(k.modifiers)));
+    let pressed: Vec<UiCommand> =
+        ctx.input_mut(|i| keyed.iter().filter(|(_, k)| i.consume_shortcut(k)).map(|(c, _)| *c).collect());
+    for command in pressed {
+        if command.enabled(app) {
+            command.run(ctx, app);
+        }
+    }
+}
+
+fn modifier_count(m: Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.ctrl) + u8::from(m.shift) + u8::from(m.mac_cmd) + u8::from(m.command)
+}
+
+/// A menu entry or button for `command`: its label, its key, its tooltip; runs it when clicked.
+pub fn button(ui: &mut egui::Ui, app: &mut ShorelineApp, command: UiCommand) {
+    let mut button = egui::Button::new(command.label());
+    if let Some(key) = command.key_text(ui.ctx()) {
+        button = button.shortcut_text(key);
+    }
+    let clicked = ui.add_enabled(command.enabled(app), button).on_hover_text(command.hover_text(ui.ctx())).clicked();
+    if clicked {
+        command.run(&ui.ctx().clone(), app);
+        ui.close();
+    }
+}
+
+/// A compact button for `command` showing `text` ("+", "Undo"), with the registry's tooltip.
+pub fn small_button(ui: &mut egui::Ui, app: &mut ShorelineApp, command: UiCommand, text: &str) {
+    let response = ui.add_enabled(command.enabled(app), egui::Button::new(text));
+    if response.on_hover_text(command.hover_text(ui.ctx())).clicked() {
+        command.run(&ui.ctx().clone(), app);
+    }
+}
+
+/// The command palette: type to filter every command, Enter runs the first, a click runs any.
+pub fn palette(ctx: &Context, app: &mut ShorelineApp) {
+    let Some(mut query) = app.palette.clone() else { return };
+    let mut chosen = None;
+    let modal = egui::Modal::new(egui::Id::unique("command_palette")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Run a command");
+        let edit = ui.add(egui::TextEdit::singleline(&mut query).hint_text("type a command").desired_width(400.0));
+        edit.request_focus();
+        edit.accessible_name("Command").on_hover_text("Type to filter; Enter runs the first");
+        let needle = query.to_lowercase();
+        let matches: Vec<UiCommand> =
+            UiCommand::all().into_iter().filter(|c| c.label().to_lowercase().contains(&needle)).collect();
+        ui.add_space(4.0);
+        for command in &matches {
+            ui.horizontal(|ui| {
+                let enabled = command.enabled(app);
+                if ui.add_enabled(enabled, egui::Button::new(command.label()).frame(false)).clicked() {
+                    chosen = Some(*command);
+                }
+                if let Some(key) = command.key_text(ctx) {
+                    ui.weak(key);
+                }
+            });
+        }
+        if matches.is_empty() {
+            ui.weak("No command matches.");
+        }
+        if ui.input(|i| i.key_pressed(Key::Enter)) && chosen.is_none() {
+            chosen = matches.into_iter().find(|c| c.enabled(app));
+        }
+    });
+    app.palette = Some(query);
+    if modal.should_close() {
+        app.palette = None;
+    }
+    if let Some(command) = chosen {
+        app.palette = None;
+        command.run(ctx, app);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_key() {
+        let keys: Vec<(UiCommand, KeyboardShortcut)> =
+            UiCommand::all().into_iter().flat_map(|c| c.shortcuts().iter().map(move |k| (c, *k))).collect();
+        for (i, (a, ka)) in keys.iter().enumerate() {
+            for (b, kb) in &keys[i + 1..] {
+                assert!(ka != kb || a == b, "{a:?} and {b:?} share a key");
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_has_a_label_and_a_tooltip() {
+        for c in UiCommand::all() {
+            assert!(!c.label().is_empty() && !c.tooltip().is_empty(), "{c:?}");
+        }
+    }
+}
