@@ -24,11 +24,20 @@ pub struct Settings {
     pub zoom: f32,
     /// The user closed the card that says the first model is a sample.
     pub sample_card_dismissed: bool,
+    /// UI zoom factor while presenting (F5), apart from the editing zoom.
+    pub present_zoom: f32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { recent: Vec::new(), last_file: None, dark: true, zoom: 1.0, sample_card_dismissed: false }
+        Self {
+            recent: Vec::new(),
+            last_file: None,
+            dark: true,
+            zoom: 1.0,
+            sample_card_dismissed: false,
+            present_zoom: 1.75,
+        }
     }
 }
 

@@ -540,6 +540,14 @@ impl AppState {
         self.save_settings();
     }
 
+    /// Remembers the zoom of presentation mode, saving the settings when it changed.
+    pub fn set_present_zoom(&mut self, zoom: f32) {
+        if (self.settings.present_zoom - zoom).abs() > f32::EPSILON {
+            self.settings.present_zoom = zoom;
+            self.save_settings();
+        }
+    }
+
     /// Stores the theme and zoom.
     pub fn set_preferences(&mut self, dark: bool, zoom: f32) {
         if self.settings.dark != dark || (self.settings.zoom - zoom).abs() > f32::EPSILON {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::central::{self, Tab};
-use super::{commands, editor, prompts, status_bar, top_bar, zoom};
+use super::{commands, editor, presentation, prompts, status_bar, top_bar, zoom};
 use crate::app::{AppState, Command, FileAction};
 
 /// The editor's narrowest width, when the window leaves room for it.
@@ -23,6 +23,8 @@ pub struct ShorelineApp {
     pub show_problems: bool,
     /// The command palette's query while it is open.
     pub palette: Option<String>,
+    /// The presentation (F5) while it runs.
+    pub slides: Option<super::presentation::SlideShow>,
     title: String,
     /// The remembered zoom is applied once, at the first frame.
     zoom_applied: bool,
@@ -38,6 +40,7 @@ impl ShorelineApp {
             present: false,
             show_problems: false,
             palette: None,
+            slides: None,
             title: String::new(),
             zoom_applied: false,
             close_sent: false,
@@ -61,12 +64,16 @@ impl ShorelineApp {
         self.handle_close_request(&ctx);
         self.state.poll_dialog();
 
-        top_bar::show(ui, self);
-        status_bar::show(ui, self);
-        if !self.present {
-            self.editor_panel(ui);
+        if self.slides.is_some() {
+            presentation::show(ui, self);
+        } else {
+            top_bar::show(ui, self);
+            status_bar::show(ui, self);
+            if !self.present {
+                self.editor_panel(ui);
+            }
+            central::show(ui, self);
         }
-        central::show(ui, self);
         prompts::show(&ctx, self);
         commands::palette(&ctx, self);
 
@@ -130,8 +137,17 @@ impl ShorelineApp {
             self.zoom_applied = true;
         }
         let zoom = ctx.zoom_factor();
-        let dark = self.state.settings.dark;
-        self.state.set_preferences(dark, zoom);
+        if let Some(show) = &mut self.slides {
+            if show.zoom_applied {
+                self.state.set_present_zoom(zoom);
+            } else {
+                ctx.set_zoom_factor(self.state.settings.present_zoom.clamp(zoom::MIN, zoom::MAX));
+                show.zoom_applied = true;
+            }
+        } else {
+            let dark = self.state.settings.dark;
+            self.state.set_preferences(dark, zoom);
+        }
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {

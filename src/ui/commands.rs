@@ -6,7 +6,7 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers};
 
 use super::app::ShorelineApp;
 use super::central::Tab;
-use super::zoom;
+use super::{presentation, zoom};
 use crate::app::{Command, FileAction, Template};
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -46,6 +46,18 @@ pub enum UiCommand {
     ShowTab(Tab),
     /// Find any command by typing.
     Palette,
+    /// Start or end the presentation (slides, full screen, large type).
+    Present,
+    /// The next slide.
+    NextSlide,
+    /// The previous slide.
+    PreviousSlide,
+    /// The first slide.
+    FirstSlide,
+    /// The last slide.
+    LastSlide,
+    /// Leave the presentation.
+    EndPresentation,
 }
 
 impl UiCommand {
@@ -62,6 +74,12 @@ impl UiCommand {
             Self::ZoomOut,
             Self::ZoomReset,
             Self::ToggleTheme,
+            Self::Present,
+            Self::NextSlide,
+            Self::PreviousSlide,
+            Self::FirstSlide,
+            Self::LastSlide,
+            Self::EndPresentation,
             Self::TogglePresent,
         ];
         all.extend(Tab::ALL.map(Self::ShowTab));
@@ -83,7 +101,13 @@ impl UiCommand {
             Self::ZoomOut => "Zoom out".into(),
             Self::ZoomReset => "Zoom to 100 %".into(),
             Self::ToggleTheme => "Switch between dark and light themes".into(),
-            Self::TogglePresent => "Present: charts full screen".into(),
+            Self::TogglePresent => "Hide the editor: charts full width".into(),
+            Self::Present => "Present: slides, full screen".into(),
+            Self::NextSlide => "Next slide".into(),
+            Self::PreviousSlide => "Previous slide".into(),
+            Self::FirstSlide => "First slide".into(),
+            Self::LastSlide => "Last slide".into(),
+            Self::EndPresentation => "Leave the presentation".into(),
             Self::ShowTab(tab) => format!("Show {}", tab.label()),
             Self::Palette => "Find a command".into(),
         }
@@ -103,7 +127,13 @@ impl UiCommand {
             Self::ZoomOut => "Smaller type",
             Self::ZoomReset => "Type at 100 %",
             Self::ToggleTheme => "Switch between dark and light themes",
-            Self::TogglePresent => "Charts full screen, editor hidden",
+            Self::TogglePresent => "Hide the editor so the charts take the whole width",
+            Self::Present => "Present the model: a title slide and one chart per slide, full screen, large type",
+            Self::NextSlide => "The next slide (also Space, PageDown: what a clicker sends)",
+            Self::PreviousSlide => "The previous slide (also PageUp)",
+            Self::FirstSlide => "The first slide",
+            Self::LastSlide => "The last slide",
+            Self::EndPresentation => "Leave the presentation",
             Self::ShowTab(_) => "Show this tab",
             Self::Palette => "Type to find any command and run it",
         }
@@ -122,6 +152,14 @@ impl UiCommand {
         const ZOOM_RESET: [KeyboardShortcut; 1] = [key(CTRL, Key::Num0)];
         const PRESENT: [KeyboardShortcut; 1] = [key(Modifiers::NONE, Key::F11)];
         const PALETTE: [KeyboardShortcut; 1] = [key(CTRL, Key::K)];
+        const NONE: Modifiers = Modifiers::NONE;
+        const SLIDES: [KeyboardShortcut; 1] = [key(NONE, Key::F5)];
+        const NEXT: [KeyboardShortcut; 3] =
+            [key(NONE, Key::ArrowRight), key(NONE, Key::Space), key(NONE, Key::PageDown)];
+        const PREVIOUS: [KeyboardShortcut; 2] = [key(NONE, Key::ArrowLeft), key(NONE, Key::PageUp)];
+        const FIRST: [KeyboardShortcut; 1] = [key(NONE, Key::Home)];
+        const LAST: [KeyboardShortcut; 1] = [key(NONE, Key::End)];
+        const ESCAPE: [KeyboardShortcut; 1] = [key(NONE, Key::Escape)];
         match self {
             Self::New => &NEW,
             Self::Open => &OPEN,
@@ -134,6 +172,12 @@ impl UiCommand {
             Self::ZoomReset => &ZOOM_RESET,
             Self::TogglePresent => &PRESENT,
             Self::Palette => &PALETTE,
+            Self::Present => &SLIDES,
+            Self::NextSlide => &NEXT,
+            Self::PreviousSlide => &PREVIOUS,
+            Self::FirstSlide => &FIRST,
+            Self::LastSlide => &LAST,
+            Self::EndPresentation => &ESCAPE,
             Self::Quit | Self::ToggleTheme | Self::ShowTab(_) => &[],
         }
     }
@@ -153,9 +197,15 @@ impl UiCommand {
 
     /// Whether the command can run now (nothing to undo: Undo cannot).
     pub fn enabled(self, app: &ShorelineApp) -> bool {
+        let presenting = app.slides.is_some();
         match self {
             Self::Undo => app.state.doc.can_undo(),
             Self::Redo => app.state.doc.can_redo(),
+            // Slide keys belong to the presentation: outside it the arrows are the widgets'.
+            Self::NextSlide | Self::PreviousSlide | Self::FirstSlide | Self::LastSlide | Self::EndPresentation => {
+                presenting
+            }
+            Self::Present => app.state.analysis.results.is_some() || presenting,
             _ => true,
         }
     }
@@ -183,6 +233,13 @@ impl UiCommand {
             Self::TogglePresent => app.present = !app.present,
             Self::ShowTab(tab) => app.tab = tab,
             Self::Palette => app.palette = if app.palette.is_some() { None } else { Some(String::new()) },
+            Self::Present if app.slides.is_some() => presentation::stop(ctx, app),
+            Self::Present => presentation::start(ctx, app),
+            Self::NextSlide => presentation::step(app, 1),
+            Self::PreviousSlide => presentation::step(app, -1),
+            Self::FirstSlide => presentation::go_to(app, 0),
+            Self::LastSlide => presentation::go_to(app, usize::MAX),
+            Self::EndPresentation => presentation::stop(ctx, app),
         }
     }
 }
@@ -191,8 +248,13 @@ impl UiCommand {
 /// widget sees them, so Ctrl+Z undoes a model edit even while a text field has focus; longer
 /// combinations are tried first (Ctrl+Shift+Z is not Ctrl+Z).
 pub fn handle_shortcuts(ctx: &Context, app: &mut ShorelineApp) {
-    let mut keyed: Vec<(UiCommand, KeyboardShortcut)> =
-        UiCommand::all().into_iter().flat_map(|c| c.shortcuts().iter().map(move |k| (c, *k))).collect();
+    // Only the commands that can run now take their keys: outside a presentation the arrow keys
+    // stay with the widgets; inside it they move slides even when a slider has focus.
+    let mut keyed: Vec<(UiCommand, KeyboardShortcut)> = UiCommand::all()
+        .into_iter()
+        .filter(|c| c.enabled(app))
+        .flat_map(|c| c.shortcuts().iter().map(move |k| (c, *k)))
+        .collect();
     keyed.sort_by_key(|(_, k)| std::cmp::Reverse(modifier_count(k.modifiers)));
     let pressed: Vec<UiCommand> =
         ctx.input_mut(|i| keyed.iter().filter(|(_, k)| i.consume_shortcut(k)).map(|(c, _)| *c).collect());

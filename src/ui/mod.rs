@@ -10,6 +10,7 @@ pub mod kpi;
 pub mod monte_carlo;
 pub mod monthly_table;
 pub mod palette;
+pub mod presentation;
 pub mod problems_list;
 pub mod prompts;
 pub mod scenarios;

@@ -145,8 +145,7 @@ fn option_picker(ui: &mut egui::Ui, app: &mut ShorelineApp, width: f32) {
 
 fn view_controls(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     let ctx = ui.ctx().clone();
-    let present_label = if app.present { "Exit presentation" } else { "Present" };
-    commands::small_button(ui, app, UiCommand::TogglePresent, present_label);
+    commands::small_button(ui, app, UiCommand::Present, "Present");
     commands::small_button(ui, app, UiCommand::ZoomIn, "+");
     ui.label(zoom::label(ctx.zoom_factor())).on_hover_text(UiCommand::ZoomReset.hover_text(&ctx));
     commands::small_button(ui, app, UiCommand::ZoomOut, "−");
