@@ -304,17 +304,21 @@ pub fn palette(ctx: &Context, app: &mut ShorelineApp) {
         let matches: Vec<UiCommand> =
             UiCommand::all().into_iter().filter(|c| c.label().to_lowercase().contains(&needle)).collect();
         ui.add_space(4.0);
-        for command in &matches {
-            ui.horizontal(|ui| {
-                let enabled = command.enabled(app);
-                if ui.add_enabled(enabled, egui::Button::new(command.label()).frame(false)).clicked() {
-                    chosen = Some(*command);
-                }
-                if let Some(key) = command.key_text(ctx) {
-                    ui.weak(key);
-                }
-            });
-        }
+        // Scrolls rather than running off a small window at projector zoom.
+        let room = (ctx.content_rect().height() * 0.6).max(120.0);
+        egui::ScrollArea::vertical().max_height(room).show(ui, |ui| {
+            for command in &matches {
+                ui.horizontal(|ui| {
+                    let enabled = command.enabled(app);
+                    if ui.add_enabled(enabled, egui::Button::new(command.label()).frame(false)).clicked() {
+                        chosen = Some(*command);
+                    }
+                    if let Some(key) = command.key_text(ctx) {
+                        ui.weak(key);
+                    }
+                });
+            }
+        });
         if matches.is_empty() {
             ui.weak("No command matches.");
         }
