@@ -82,18 +82,9 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             Tab::Scenarios => return super::scenarios::show(ui, app),
             Tab::Overview | Tab::Locations | Tab::MonthlyTable => {}
         }
-        let state = &app.state;
-        let Some(results) = &state.analysis.results else {
+        let Some(input) = ChartInput::of_state(&app.state) else {
             ui.label("No results yet: the model has errors. Fix the problems listed under Problems.");
             return;
-        };
-        let input = ChartInput {
-            model: &results.model,
-            plan: &results.plan,
-            evaluation: &results.evaluation,
-            revision: results.revision,
-            option: state.option.min(results.evaluation.options.len().saturating_sub(1)),
-            stale: state.analysis.is_stale(),
         };
         match app.tab {
             Tab::Overview => overview(ui, &input),

@@ -109,17 +109,9 @@ pub fn show(ui: &mut Ui, app: &mut ShorelineApp) {
     let Some(show) = app.slides else { return };
     let slide = SLIDES[show.index.min(SLIDES.len() - 1)];
     egui::CentralPanel::default().show(ui, |ui| {
-        let Some(results) = app.state.analysis.results.as_ref() else {
+        let Some(input) = ChartInput::of_state(&app.state) else {
             ui.heading("No results: the model has errors. Press Esc and fix them under Problems.");
             return;
-        };
-        let input = ChartInput {
-            model: &results.model,
-            plan: &results.plan,
-            evaluation: &results.evaluation,
-            revision: results.revision,
-            option: app.state.option.min(results.evaluation.options.len().saturating_sub(1)),
-            stale: app.state.analysis.is_stale(),
         };
         // The slide number, quiet, at the top right; a clicker's keys need no hint after the first.
         let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);

@@ -2,6 +2,7 @@
 //! document revision; none runs the engine per frame (the cost-against-volume chart evaluates the
 //! cheap steady-state cost curves, a few hundred points).
 
+use crate::app::AppState;
 use crate::engine::{Evaluation, Plan};
 use crate::model::Model;
 
@@ -31,4 +32,20 @@ pub struct ChartInput<'a> {
     /// True when the model is currently invalid and these are the last good results:
     /// charts are drawn dimmed.
     pub stale: bool,
+}
+
+impl<'a> ChartInput<'a> {
+    /// What the charts draw for the app's current results and option in focus (an index past
+    /// the options, mid-edit, is clamped); `None` while there are no results.
+    pub fn of_state(state: &'a AppState) -> Option<Self> {
+        let results = state.analysis.results.as_ref()?;
+        Some(Self {
+            model: &results.model,
+            plan: &results.plan,
+            evaluation: &results.evaluation,
+            revision: results.revision,
+            option: state.option.min(results.evaluation.options.len().saturating_sub(1)),
+            stale: state.analysis.is_stale(),
+        })
+    }
 }
