@@ -10,7 +10,7 @@
 //! goes back to the published form. A note the user wrote is left alone.
 
 use super::catalog::catalog;
-use super::pricing_switch::{SteadyMonth, monthly_fee};
+use super::pricing_switch::{SteadyMonth, monthly_fee, staff_for};
 use super::{Estimate, HiddenCost, HiddenCostKind, Model};
 
 /// What a hidden cost's figure is converted through.
@@ -32,18 +32,21 @@ impl FeeBasis {
     /// The basis of option `option` of `model`: its fee in a steady month at base volume
     /// ([`SteadyMonth`]), in the model currency.
     pub fn of(model: &Model, option: usize) -> Self {
-        let month = SteadyMonth::of(model, option);
+        Self::from_month(model, option, &SteadyMonth::of(model, option))
+    }
+
+    /// The basis of option `option` of `model` whose steady month is `month` (already worked
+    /// out, as the editor has it for the pricing form).
+    pub fn from_month(model: &Model, option: usize, month: &SteadyMonth) -> Self {
         let fee = model.options.get(option).map_or(0.0, |o| {
             let fx = o.fx.as_ref().map_or(1.0, |fx| fx.rate.base());
             monthly_fee(&o.pricing, month.units, month.vendor_fte).max(o.minimum_monthly.base()) * fx
         });
-        let per_fte = model.in_house.units_per_fte_month.base();
-        let displaced = if per_fte > 0.0 { (month.units / per_fte - 1e-9).ceil().max(0.0) } else { 0.0 };
         Self {
             monthly_fee: if fee.is_finite() { fee.max(0.0) } else { 0.0 },
             horizon: model.horizon_months,
             units: month.units,
-            displaced_fte: if displaced.is_finite() { displaced } else { 0.0 },
+            displaced_fte: staff_for(month.units, model.in_house.units_per_fte_month.base()),
             currency: model.currency.clone(),
         }
     }

@@ -29,19 +29,23 @@ pub struct SteadyMonth {
     pub others_fee: Option<f64>,
 }
 
+/// Whole staff for `units` units at `per_fte` units each, rounded up as the engine's `ceil*`
+/// rounds (12.0000000001 staff are 12); 0 when nothing can be said (no output per FTE).
+pub(crate) fn staff_for(units: f64, per_fte: f64) -> f64 {
+    let staff = (units / per_fte - 1e-9).ceil().max(0.0);
+    if per_fte > 0.0 && staff.is_finite() { staff } else { 0.0 }
+}
+
 impl SteadyMonth {
     /// The steady month of option `option` of `model` (a missing option gets the in-house
     /// productivity and every option as "others").
     pub fn of(model: &Model, option: usize) -> Self {
         let units = model.workload.monthly_volume.base().max(0.0);
         let per_fte = model.in_house.units_per_fte_month.base();
-        let staff = |o: &SourcingOption| {
-            let output = per_fte * o.productivity.base();
-            if output > 0.0 && units.is_finite() { (units / output - 1e-9).ceil().max(0.0) } else { 0.0 }
-        };
+        let staff = |o: &SourcingOption| staff_for(units, per_fte * o.productivity.base());
         let fx = |o: &SourcingOption| o.fx.as_ref().map_or(1.0, |fx| fx.rate.base());
         let this = model.options.get(option);
-        let vendor_fte = this.map_or_else(|| if per_fte > 0.0 { (units / per_fte).ceil() } else { 0.0 }, staff);
+        let vendor_fte = this.map_or_else(|| staff_for(units, per_fte), staff);
         // Other options' fees in the model currency, then in this option's currency.
         let fees: Vec<f64> = model
             .options

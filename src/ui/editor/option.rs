@@ -24,7 +24,10 @@ impl Basis {
     /// The bases of every option of `model`.
     pub fn of_every_option(model: &Model) -> Vec<Self> {
         (0..model.options.len())
-            .map(|o| Self { month: SteadyMonth::of(model, o), fees: FeeBasis::of(model, o) })
+            .map(|o| {
+                let month = SteadyMonth::of(model, o);
+                Self { fees: FeeBasis::from_month(model, o, &month), month }
+            })
             .collect()
     }
 }
