@@ -176,7 +176,15 @@ fn load(file: &Path) -> Result<Model, Failure> {
 }
 
 /// Loads, refuses an invalid model (listing its errors), and applies the scenario.
-fn load_valid(file: &Path, scenario: Option<&str>) -> Result<Model, Failure> {
+/// A valid model (a scenario applied), compiled and evaluated at its base values: what every
+/// command that computes needs, worked out once.
+struct Valid {
+    model: Model,
+    plan: Plan,
+    evaluation: Evaluation,
+}
+
+fn load_valid(file: &Path, scenario: Option<&str>) -> Result<Valid, Failure> {
     let model = load(file)?;
     let problems = model::validate(&model);
     if problems.has_errors() {
@@ -204,11 +212,12 @@ fn load_valid(file: &Path, scenario: Option<&str>) -> Result<Model, Failure> {
     // The last guard: a model that validates yet overflows is refused, naming the input.
     let plan = Plan::new(&model);
     let values = plan.base_values();
-    crate::engine::finite::check_finite(&plan, &values, &Evaluation::of_plan(&plan, &values)).map_err(|e| Failure {
+    let evaluation = Evaluation::of_plan(&plan, &values);
+    crate::engine::finite::check_finite(&plan, &values, &evaluation).map_err(|e| Failure {
         message: format!("{}: {}", escape(&file.display().to_string()), escape(&e.to_string())),
         code: EXIT_INVALID,
     })?;
-    Ok(model)
+    Ok(Valid { model, plan, evaluation })
 }
 
 fn json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
@@ -266,8 +275,7 @@ fn execute(command: Command) -> Result<u8, Failure> {
             }
         }
         Command::Evaluate { file, scenario, json: as_json } => {
-            let model = load_valid(&file, scenario.as_deref())?;
-            let evaluation = Evaluation::of_model(&model);
+            let Valid { model, evaluation, .. } = load_valid(&file, scenario.as_deref())?;
             if as_json {
                 json(&evaluation)?;
             } else {
@@ -276,9 +284,9 @@ fn execute(command: Command) -> Result<u8, Failure> {
             Ok(0)
         }
         Command::Sensitivity { file, option, scenario, json: as_json } => {
-            let model = load_valid(&file, scenario.as_deref())?;
+            let Valid { model, plan, .. } = load_valid(&file, scenario.as_deref())?;
             let option = resolve_option(&model, option.as_deref())?;
-            let result = sensitivity(&Plan::new(&model), option);
+            let result = sensitivity(&plan, option);
             if as_json {
                 json(&result)?;
             } else {
@@ -287,7 +295,7 @@ fn execute(command: Command) -> Result<u8, Failure> {
             Ok(0)
         }
         Command::Simulate { file, samples, seed, threads, scenario, json: as_json } => {
-            let model = load_valid(&file, scenario.as_deref())?;
+            let Valid { model, plan, .. } = load_valid(&file, scenario.as_deref())?;
             let settings = Settings {
                 samples: samples.unwrap_or(model.simulation.samples as usize),
                 seed: seed.unwrap_or(model.simulation.seed),
@@ -297,7 +305,6 @@ fn execute(command: Command) -> Result<u8, Failure> {
             if settings.samples == 0 || settings.samples > model::MAX_SAMPLES as usize {
                 return Err(Failure::unreadable(format!("--samples must be 1 to {}", model::MAX_SAMPLES)));
             }
-            let plan = Plan::new(&model);
             let result = monte_carlo::simulate(&plan, settings, &Control::default())
                 .map_err(|e| Failure::unreadable(e.to_string()))?;
             crate::engine::finite::check_simulation(&plan, &result)
@@ -311,14 +318,13 @@ fn execute(command: Command) -> Result<u8, Failure> {
             Ok(0)
         }
         Command::GoalSeek(args) => {
-            let model = load_valid(&args.file, args.scenario.as_deref())?;
+            let Valid { model, plan, .. } = load_valid(&args.file, args.scenario.as_deref())?;
             let option = resolve_option(&model, args.option.as_deref())?;
             let (metric, target) = match (args.target_npv, args.target_savings_pct) {
                 (Some(x), _) => (Metric::Npv, x),
                 (None, Some(x)) => (Metric::SavingsPct, savings_target(x)?),
                 (None, None) => return Err(Failure::unreadable("give --target-npv or --target-savings-pct")),
             };
-            let plan = Plan::new(&model);
             match goal_seek(&plan, option, &args.input, metric, target) {
                 Ok(found) => {
                     println!("{} = {}", escape(&found.path), found.value);
