@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::Model;
-use super::inputs::inputs;
+use super::inputs::{InputInfo, inputs};
 
 /// The user's name for the field at `path` of `model`: the input's own label when it is a
 /// number, else the names of the items on the way (option, cost line, hidden cost) and the
@@ -22,7 +22,12 @@ pub struct Labeller<'a> {
 impl<'a> Labeller<'a> {
     /// A labeller for `model`.
     pub fn new(model: &'a Model) -> Self {
-        Self { model, inputs: inputs(model).into_iter().map(|i| (i.path, i.label)).collect() }
+        Self::with_inputs(model, &inputs(model))
+    }
+
+    /// A labeller for `model` whose inputs (`inputs(model)`) the caller already has.
+    pub fn with_inputs(model: &'a Model, inputs: &[InputInfo]) -> Self {
+        Self { model, inputs: inputs.iter().map(|i| (i.path.clone(), i.label.clone())).collect() }
     }
 
     /// The label of `path`, as [`label_of`].

@@ -332,7 +332,7 @@ pub fn validate(model: &Model) -> Problems {
     let mut problems = c.problems;
     problems.sort_by_key(|p| p.severity);
     if !problems.is_empty() {
-        let labels = super::labels::Labeller::new(model);
+        let labels = super::labels::Labeller::with_inputs(model, &all);
         for p in &mut problems {
             p.label = labels.label(&p.path);
         }

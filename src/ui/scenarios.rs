@@ -9,6 +9,7 @@ use super::app::ShorelineApp;
 use super::editor::{Ed, Labels};
 use crate::app::Command;
 use crate::model::inputs::{InputInfo, inputs};
+use crate::model::labels::Labeller;
 use crate::model::{Model, OverrideValue, Problems, Scenario};
 
 fn selected_id() -> egui::Id {
@@ -38,7 +39,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         ui.heading("Compare");
         let valid = !app.state.analysis.problems.has_errors();
         let rows = app.state.comparison.refresh(&model, app.state.doc.revision(), valid);
-        compare::show(ui, rows, &model, app.state.scenario);
+        let labels = Labeller::with_inputs(&model, &all_inputs);
+        compare::show(ui, rows, &model, &labels, app.state.scenario);
     });
     ui.ctx().data_mut(|d| d.insert_temp(selected_id(), selected));
     match edit {
@@ -92,7 +94,7 @@ fn editor(
         let label = ui.label("Scenario name");
         ui.text_edit_singleline(&mut scenario.name).labelled_by(label.id);
     });
-    let labels = Labels::of(model);
+    let labels = Labels::from_inputs(all_inputs);
     let ed = Ed::new(ui, problems, None, model, &labels);
     let s = *selected;
     let scenario = &mut scenarios[s];

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use egui::{Align, CollapsingResponse, Color32, Frame, Label, Layout, Response, RichText, Stroke, Ui, vec2};
 
 use crate::model::help::field_help;
-use crate::model::{Model, Problems, Severity, ValueKind, inputs::inputs};
+use crate::model::{InputInfo, Model, Problems, Severity, ValueKind, inputs::inputs};
 
 /// The editor's view of one frame: problems, focus, and the input labels of the model as the
 /// frame began (so a field's accessible name matches the tornado's label for the same path).
@@ -141,7 +141,12 @@ pub(crate) struct Labels(HashMap<String, (String, ValueKind)>);
 
 impl Labels {
     pub fn of(model: &Model) -> Self {
-        Self(inputs(model).into_iter().map(|i| (i.path, (i.label, i.kind))).collect())
+        Self::from_inputs(&inputs(model))
+    }
+
+    /// The labels of inputs the caller already listed.
+    pub fn from_inputs(inputs: &[InputInfo]) -> Self {
+        Self(inputs.iter().map(|i| (i.path.clone(), (i.label.clone(), i.kind))).collect())
     }
 }
 

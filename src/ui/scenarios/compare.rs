@@ -7,15 +7,15 @@ use crate::ui::sensitivity::{SERIES, swatches};
 
 use crate::app::scenario_compare::ScenarioResults;
 use crate::format;
+use crate::model::labels::Labeller;
 use crate::model::units::value_with_unit;
 use crate::model::{Model, OverrideValue};
 
 /// What a scenario changes, one override a line: "Monthly volume −20 %", "Manila › rate = 12".
-fn changes(model: &Model, scenario: &crate::model::Scenario) -> String {
+fn changes(model: &Model, labels: &Labeller, scenario: &crate::model::Scenario) -> String {
     if scenario.overrides.is_empty() {
         return "No changes: the base model.".to_owned();
     }
-    let labels = crate::model::labels::Labeller::new(model);
     scenario
         .overrides
         .iter()
@@ -30,9 +30,15 @@ fn changes(model: &Model, scenario: &crate::model::Scenario) -> String {
         .join("\n")
 }
 
-/// Draws the comparison of `rows` (the base model first); `selected` is the scenario picked in
-/// the top bar, highlighted.
-pub(super) fn show(ui: &mut egui::Ui, rows: &[ScenarioResults], model: &Model, selected: Option<usize>) {
+/// Draws the comparison of `rows` (the base model first), naming overridden inputs by `labels`;
+/// `selected` is the scenario picked in the top bar, highlighted.
+pub(super) fn show(
+    ui: &mut egui::Ui,
+    rows: &[ScenarioResults],
+    model: &Model,
+    labels: &Labeller,
+    selected: Option<usize>,
+) {
     let currency = &model.currency;
     ui.scope(|ui| {
         egui::Grid::new("scenario_compare_table").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
@@ -45,7 +51,7 @@ pub(super) fn show(ui: &mut egui::Ui, rows: &[ScenarioResults], model: &Model, s
                 let picked = if i == 0 { selected.is_none() } else { selected == Some(i - 1) };
                 let name =
                     if picked { egui::RichText::new(&row.name).strong() } else { egui::RichText::new(&row.name) };
-                let changes = i.checked_sub(1).and_then(|s| model.scenarios.get(s)).map(|s| changes(model, s));
+                let changes = i.checked_sub(1).and_then(|s| model.scenarios.get(s)).map(|s| changes(model, labels, s));
                 match &row.evaluation {
                     Ok(evaluation) => {
                         for (k, o) in evaluation.options.iter().enumerate() {
