@@ -60,10 +60,9 @@ pub fn nearest(model: &Model, path: &str, count: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::io;
 
     fn example() -> Model {
-        io::from_ron_str(include_str!("../../tests/fixtures/contract_example.ron")).expect("loads")
+        crate::model::samples::contract_example()
     }
 
     #[test]

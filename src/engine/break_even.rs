@@ -327,9 +327,9 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::model::Model;
     use crate::model::generate::large_model;
     use crate::model::samples::{SAMPLES, load_sample};
-    use crate::model::{Model, io::from_ron_str};
 
     // The definition as it was first written (§3), term by term: the oracle the search above
     // must match to the bit.
@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn an_option_without_a_break_even_says_which_side_is_cheaper_everywhere() {
-        let model = from_ron_str(include_str!("../../tests/fixtures/contract_example.ron")).expect("loads");
+        let model = crate::model::samples::contract_example();
         // A site lease of a billion a month: no vendor price reaches in-house at any volume.
         let mut vendor_cheaper = model.clone();
         let lease = vendor_cheaper.in_house.costs.iter_mut().find(|c| c.name == "Site lease").expect("lease");
@@ -419,7 +419,7 @@ mod tests {
 
     fn models() -> Vec<Model> {
         let mut models: Vec<Model> = SAMPLES.iter().map(|s| load_sample(s).expect("the sample loads")).collect();
-        models.push(from_ron_str(include_str!("../../tests/fixtures/contract_example.ron")).expect("loads"));
+        models.push(crate::model::samples::contract_example());
         models.push(large_model(36, 4, 30));
         models
     }

@@ -151,7 +151,7 @@ mod tests {
     use crate::model::{Model, validate};
 
     fn example() -> Model {
-        ron::from_str(include_str!("../../tests/fixtures/contract_example.ron")).expect("the example parses")
+        crate::model::samples::contract_example()
     }
 
     #[test]

@@ -140,7 +140,7 @@ mod tests {
     use super::*;
 
     fn example() -> Model {
-        ron::from_str(include_str!("../../tests/fixtures/contract_example.ron")).expect("the example parses")
+        crate::model::samples::contract_example()
     }
 
     #[test]

@@ -60,6 +60,13 @@ pub fn default_model() -> Result<Model, LoadError> {
     load_sample(&CONTACT_CENTER)
 }
 
+/// The contract's example model (`tests/fixtures/contract_example.ron`), for unit tests.
+#[cfg(test)]
+pub(crate) fn contract_example() -> super::Model {
+    super::io::from_ron_str(include_str!("../../tests/fixtures/contract_example.ron"))
+        .expect("the contract example loads")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

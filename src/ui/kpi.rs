@@ -153,10 +153,9 @@ pub fn headroom(o: &OptionResult, annual_rate: f64) -> String {
 mod tests {
     use super::*;
     use crate::engine::Evaluation;
-    use crate::model::io;
 
     fn example() -> OptionResult {
-        let model = io::from_ron_str(include_str!("../../tests/fixtures/contract_example.ron")).expect("loads");
+        let model = crate::model::samples::contract_example();
         Evaluation::of_model(&model).options.remove(0)
     }
 

@@ -155,7 +155,6 @@ fn table(ui: &mut Ui, input: &ChartInput) {
 mod tests {
     use super::*;
     use crate::engine::{Evaluation, Plan};
-    use crate::model::io;
 
     #[test]
     fn plain_numbers_parse_in_a_spreadsheet() {
@@ -167,7 +166,7 @@ mod tests {
 
     #[test]
     fn tsv_holds_every_series_of_every_option() {
-        let mut model = io::from_ron_str(include_str!("../../tests/fixtures/contract_example.ron")).expect("loads");
+        let mut model = crate::model::samples::contract_example();
         let mut second = model.options[0].clone();
         second.name = "Tab\there\nand newline".into();
         model.options.push(second);
