@@ -84,8 +84,8 @@ fn line_unit(line: Option<&CostLine>, unit: &str) -> String {
     }
 }
 
-/// "invoices" → "invoice".
-fn singular(unit: &str) -> &str {
+/// "invoices" → "invoice": a per-unit price reads better in the singular.
+pub fn singular(unit: &str) -> &str {
     let unit = unit.trim();
     unit.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(unit)
 }

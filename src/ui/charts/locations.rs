@@ -47,7 +47,7 @@ pub fn show(ui: &mut Ui, input: &ChartInput) {
             Measure {
                 id: "cost_per_unit",
                 title: "Cost per unit",
-                axis: format!("{currency} per {}", singular(&unit)),
+                axis: format!("{currency} per {}", crate::model::units::singular(&unit)),
                 value: |o| o.cost_per_unit,
                 show: |x, c| format!("{c} {x:.2}"),
             },
@@ -78,11 +78,6 @@ pub fn show(ui: &mut Ui, input: &ChartInput) {
             }
         }
     });
-}
-
-/// "contacts" → "contact": a per-unit axis reads better in the singular.
-fn singular(unit: &str) -> &str {
-    unit.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(unit)
 }
 
 /// The x of each option: options of one shore share that shore's slot, side by side.
