@@ -72,7 +72,7 @@ fn the_backup_holds_the_file_as_it_was_before_the_latest_save() {
 }
 
 #[track_caller]
-fn assert_io_error(result: Result<(), SaveError>, path: &Path) {
+fn assert_io_error(result: Result<String, SaveError>, path: &Path) {
     match result {
         Err(e @ SaveError::Io { .. }) => {
             let message = e.to_string();

@@ -72,11 +72,15 @@ pub struct Document {
 
 /// A fingerprint of the file at `path` as it is now; `None` when it cannot be read (gone).
 pub fn fingerprint(path: &Path) -> Option<u64> {
+    std::fs::read(path).ok().map(|bytes| fingerprint_of(&bytes))
+}
+
+/// The fingerprint of a file holding `bytes`.
+fn fingerprint_of(bytes: &[u8]) -> u64 {
     use std::hash::{Hash as _, Hasher as _};
-    let bytes = std::fs::read(path).ok()?;
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
-    Some(hasher.finish())
+    hasher.finish()
 }
 
 impl Document {
@@ -204,8 +208,9 @@ impl Document {
     /// Saves to `path` atomically (keeping `NAME.ron.bak`); on success the document lives
     /// there and is clean. On failure nothing changes and the document stays dirty.
     pub fn save_to(&mut self, path: &Path) -> Result<(), io::SaveError> {
-        io::save(path, &self.model)?;
-        self.on_disk = fingerprint(path);
+        // Fingerprinted as written, not read back.
+        let text = io::save(path, &self.model)?;
+        self.on_disk = Some(fingerprint_of(text.as_bytes()));
         self.path = Some(path.to_owned());
         self.baseline = self.model.clone();
         self.dirty = false;

@@ -271,10 +271,11 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Writes a model atomically: the text goes to a temporary file in the same folder, which is
 /// synced and renamed over the target, and the folder is synced. The file it replaces is kept
 /// as [`backup_path`]. At no moment is the target missing or half-written, and on any error
-/// the previous file is untouched.
-pub fn save(path: &Path, model: &Model) -> Result<(), SaveError> {
+/// the previous file is untouched. Returns the text written, which the file now holds.
+pub fn save(path: &Path, model: &Model) -> Result<String, SaveError> {
     let text = to_ron_string(model)?;
-    write_atomically(path, text.as_bytes(), true)
+    write_atomically(path, text.as_bytes(), true)?;
+    Ok(text)
 }
 
 /// Writes `bytes` to `path` atomically (see [`save`]), optionally keeping a backup.
