@@ -523,3 +523,20 @@ fn outside_a_presentation_the_arrow_keys_stay_with_the_widgets() {
     h.run();
     assert!(h.state().slides.is_none());
 }
+
+#[test]
+fn saving_before_quitting_asks_about_a_file_changed_on_disk_and_then_quits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mut h, file) = editing_a_file(dir.path());
+    colleague_saves(&file);
+    h.state_mut().state.request(FileAction::Quit);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    h.get_by_label("The file changed on disk");
+    assert!(!h.state().state.quit_confirmed, "nothing happens before the answer");
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert_eq!(io::load(&file).expect("loads").name, "Mine");
+    assert!(h.state().state.quit_confirmed, "the quit waiting for the save goes on");
+}

@@ -269,16 +269,7 @@ impl AppState {
                 self.perform(action);
             }
             UnsavedAnswer::Save => {
-                if self.doc.path().is_some() {
-                    if self.doc.changed_on_disk() {
-                        self.question = Some(Question::ChangedOnDisk(Some(action)));
-                    } else if self.save() {
-                        self.perform(action);
-                    }
-                } else {
-                    self.after_save = Some(action);
-                    self.save_as();
-                }
+                self.save_then(Some(action));
             }
         }
     }
@@ -346,14 +337,27 @@ impl AppState {
 
     /// Saves to the document's file, or asks where. Returns true when saved.
     pub fn save(&mut self) -> bool {
+        self.save_then(None)
+    }
+
+    /// Saves as [`Self::save`] does, then performs `then` once the model is saved: at once, or
+    /// after the question about a file changed on disk or the choice of a file is answered.
+    fn save_then(&mut self, then: Option<FileAction>) -> bool {
         match self.doc.path().map(Path::to_owned) {
             // A colleague's newer version is never overwritten without asking.
             Some(_) if self.doc.changed_on_disk() => {
-                self.question = Some(Question::ChangedOnDisk(None));
+                self.question = Some(Question::ChangedOnDisk(then));
                 false
             }
-            Some(path) => self.save_to(&path),
+            Some(path) => {
+                let saved = self.save_to(&path);
+                if let Some(action) = then.filter(|_| saved) {
+                    self.perform(action);
+                }
+                saved
+            }
             None => {
+                self.after_save = then;
                 self.save_as();
                 false
             }
