@@ -232,14 +232,8 @@ fn apply_value(app: &mut ShorelineApp, path: &str, value: f64) {
         .and_then(|s| s.overrides.iter_mut().find(|o| o.input == path));
     match overridden {
         Some(o) => {
-            // A relative override stays relative: the change that gives the new value.
-            o.value = match o.value {
-                OverrideValue::Set(_) => OverrideValue::Set(estimate),
-                change @ OverrideValue::Change(_) => {
-                    let form = change.form();
-                    OverrideValue::Set(estimate).switched(form, &current_in_base)
-                }
-            };
+            // An override keeps its form: a relative one becomes the change that gives the value.
+            o.value = OverrideValue::Set(estimate).switched(o.value.form(), &current_in_base);
             state.apply(Command::SetScenarios(scenarios));
         }
         None => state.apply(Command::SetInput { path: path.to_owned(), value: estimate }),
