@@ -254,6 +254,7 @@ pub fn blank_model() -> Model {
         }],
         simulation: Simulation::default(),
         scenarios: Vec::new(),
+        presentation: Default::default(),
     }
 }
 

@@ -51,6 +51,7 @@ pub fn large_model(months: u32, options: usize, lines: usize) -> Model {
             .collect(),
         simulation: Simulation { samples: 10_000, seed: 7, method: Method::LatinHypercube },
         scenarios: Vec::new(),
+        presentation: Default::default(),
     }
 }
 
@@ -118,6 +119,7 @@ fn worst_case(name: &str, months: u32, costs: Vec<CostLine>, options: Vec<Sourci
         options,
         simulation: Simulation { samples, seed: 1, method: Method::LatinHypercube },
         scenarios: Vec::new(),
+        presentation: Default::default(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The model: the file's types, its inputs, validation, and reading and writing files.
 //! Nothing here knows about the window or the math.
 
+mod bare;
 pub mod catalog;
 mod estimate;
 mod estimate_form;
@@ -10,6 +11,7 @@ pub mod hidden_switch;
 pub mod inputs;
 pub mod io;
 pub mod labels;
+pub mod presentation;
 pub mod pricing_switch;
 pub mod samples;
 mod scenario;

@@ -151,27 +151,10 @@ struct OverrideInFile {
     input: String,
     // Written bare (`value: 0.12`, `change: Times(1.1)`), not as RON's `Some(…)`: the field's
     // presence is what says which form it is.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::bare")]
     value: Option<Estimate>,
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "bare")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "super::bare")]
     change: Option<Change>,
-}
-
-/// An optional field written as its value alone when present, and left out when absent.
-mod bare {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<T: Serialize, S: Serializer>(value: &Option<T>, serializer: S) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(v) => v.serialize(serializer),
-            // Never reached: the field is skipped when absent.
-            None => serializer.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<Option<T>, D::Error> {
-        T::deserialize(deserializer).map(Some)
-    }
 }
 
 impl TryFrom<OverrideInFile> for Override {

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::presentation::Presentation;
 use super::{Estimate, Scenario};
 
 /// The newest file format this build reads and writes.
@@ -39,6 +40,9 @@ pub struct Model {
     /// Named what-if variants of the model.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,
+    /// The slides, their notes and the pinned inputs of presentation mode.
+    #[serde(default, skip_serializing_if = "Presentation::is_empty")]
+    pub presentation: Presentation,
 }
 
 fn january() -> u32 {

@@ -329,6 +329,7 @@ pub fn validate(model: &Model) -> Problems {
             }
         }
     }
+    presentation(&mut c, model, &all);
     let mut problems = c.problems;
     problems.sort_by_key(|p| p.severity);
     if !problems.is_empty() {
@@ -372,6 +373,37 @@ fn check_tiers(c: &mut Checker, p: &str, tiers: &[super::Tier]) {
                 previous = up_to;
             }
             None => {}
+        }
+    }
+}
+
+/// The pinned inputs: a display choice, so a pin that no longer names an input (its option was
+/// removed) is a warning, not an error that would stop the results.
+fn presentation(c: &mut Checker, model: &Model, all: &[super::InputInfo]) {
+    use super::presentation::MAX_PINNED;
+    let pinned = &model.presentation.pinned;
+    if pinned.len() > MAX_PINNED {
+        c.warning(
+            "presentation.pinned",
+            format!("{} inputs are pinned: only the first {MAX_PINNED} are shown", pinned.len()),
+        );
+    }
+    for (k, pin) in pinned.iter().enumerate() {
+        let p = format!("presentation.pinned[{k}]");
+        if !all.iter().any(|i| i.path == pin.input) {
+            c.warning(format!("{p}.input"), format!("{}: the pin is not shown", UnknownInput(pin.input.clone())));
+        } else if pinned[..k].iter().any(|q| q.input == pin.input) {
+            c.warning(format!("{p}.input"), "is pinned twice: the second pin is not shown");
+        }
+        for (field, value) in [("low", pin.low), ("high", pin.high)] {
+            if value.is_some_and(|v| !v.is_finite()) {
+                c.error(format!("{p}.{field}"), "is not a number Shoreline can compute with");
+            }
+        }
+        if let (Some(low), Some(high)) = (pin.low, pin.high)
+            && low >= high
+        {
+            c.error(format!("{p}.high"), format!("must be above the low end ({low})"));
         }
     }
 }
