@@ -349,6 +349,7 @@ fn model_strategy(wild: bool) -> BoxedStrategy<Model> {
                 options,
                 simulation,
                 scenarios,
+                presentation: Default::default(),
             },
         )
         .boxed()

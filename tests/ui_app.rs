@@ -470,61 +470,6 @@ fn buttons_say_their_key_as_the_registry_has_it() {
 }
 
 #[test]
-fn f5_presents_slides_that_the_clicker_keys_move_and_esc_leaves() {
-    use shoreline::ui::presentation::{SLIDES, headline};
-    let data = tempfile::tempdir().expect("temp dir");
-    let mut h = harness(start(data.path()));
-    h.run();
-    let zoom_before = h.ctx.zoom_factor();
-    h.key_press(egui::Key::F5);
-    h.run();
-    assert_eq!(h.state().slides.map(|s| s.index), Some(0));
-    assert!((h.ctx.zoom_factor() - 1.75).abs() < 1e-6, "large type by default");
-    // The title slide: the model and the sentence a CFO remembers.
-    let sentence = {
-        let results = h.state().state.analysis.results.as_ref().expect("results");
-        headline(&results.model, &results.evaluation)
-    };
-    assert!(sentence.contains(" saves ") && sentence.contains("pays back in"), "{sentence}");
-    h.get_by_label(&sentence);
-    assert!(h.query_by_label("File").is_none(), "no editor, no menus");
-    // What a clicker sends moves the slides.
-    for key in [egui::Key::ArrowRight, egui::Key::Space, egui::Key::PageDown] {
-        h.key_press(key);
-    }
-    h.run();
-    assert_eq!(h.state().slides.map(|s| s.index), Some(3));
-    h.get_by_label("Cumulative savings");
-    h.key_press(egui::Key::PageUp);
-    h.run();
-    assert_eq!(h.state().slides.map(|s| s.index), Some(2));
-    h.key_press(egui::Key::End);
-    h.run();
-    assert_eq!(h.state().slides.map(|s| s.index), Some(SLIDES.len() - 1));
-    h.get_by_label_contains(&format!("{} / {}", SLIDES.len(), SLIDES.len()));
-    // A zoom while presenting is the presenting zoom, remembered apart.
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
-    h.run();
-    h.key_press(egui::Key::Escape);
-    h.run();
-    assert!(h.state().slides.is_none());
-    assert!((h.ctx.zoom_factor() - zoom_before).abs() < 1e-6, "the editing zoom is back");
-    assert!((h.state().state.settings.present_zoom - 1.7).abs() < 1e-6, "{}", h.state().state.settings.present_zoom);
-    h.get_by_label("File");
-}
-
-#[test]
-fn outside_a_presentation_the_arrow_keys_stay_with_the_widgets() {
-    let data = tempfile::tempdir().expect("temp dir");
-    let mut h = harness(start(data.path()));
-    h.run();
-    h.key_press(egui::Key::ArrowRight);
-    h.key_press(egui::Key::Escape);
-    h.run();
-    assert!(h.state().slides.is_none());
-}
-
-#[test]
 fn saving_before_quitting_asks_about_a_file_changed_on_disk_and_then_quits() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (mut h, file) = editing_a_file(dir.path());

@@ -5,6 +5,7 @@ pub mod analysis;
 pub mod dialogs;
 pub mod document;
 pub mod history;
+pub mod meeting;
 pub mod recovery;
 pub mod retarget;
 pub mod scenario_compare;

@@ -26,6 +26,8 @@ pub struct Settings {
     pub sample_card_dismissed: bool,
     /// UI zoom factor while presenting (F5), apart from the editing zoom.
     pub present_zoom: f32,
+    /// High-contrast theme (black on white, strong lines) for washed-out projectors.
+    pub high_contrast: bool,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             zoom: 1.0,
             sample_card_dismissed: false,
             present_zoom: 1.75,
+            high_contrast: false,
         }
     }
 }

@@ -3,6 +3,7 @@
 //! in [`files`]. The UI reads this state and calls its methods; it never edits the model directly.
 
 mod files;
+mod presenting;
 
 pub use files::{ExternalChangeAnswer, FileAction, PathPrompt, Template, UnsavedAnswer};
 
@@ -13,6 +14,7 @@ use std::time::{Duration, Instant};
 use super::analysis::Analysis;
 use super::dialogs::PendingDialog;
 use super::document::{Command, Document, blank_model};
+use super::meeting::Meeting;
 use super::recovery::{Recovered, Recovery};
 use super::scenario_compare::ScenarioComparison;
 use super::sensitivity_cache::SensitivityCache;
@@ -51,6 +53,8 @@ pub enum Question {
     ChangedOnDisk(Option<FileAction>),
     /// No file dialog exists: the path, typed.
     Path(PathPrompt),
+    /// The presentation ended with changes: keep them, or go back to the model as it began?
+    KeepPresentationChanges,
 }
 
 /// The app's state.
@@ -84,6 +88,10 @@ pub struct AppState {
     pub sensitivity: SensitivityCache,
     /// Every scenario evaluated side by side.
     pub comparison: ScenarioComparison,
+    /// The meeting of the current or last presentation of this document, with its log.
+    pub meeting: Option<Meeting>,
+    /// The last failure to write the meeting log, said once.
+    meeting_write_failed: Option<String>,
     /// After a save-as chosen for a pending action, that action.
     after_save: Option<FileAction>,
     data_dir: Option<PathBuf>,
@@ -129,6 +137,8 @@ impl AppState {
             simulation: SimulationRunner::default(),
             sensitivity: SensitivityCache::default(),
             comparison: ScenarioComparison::default(),
+            meeting: None,
+            meeting_write_failed: None,
             after_save: None,
             data_dir,
             recovery,
@@ -242,6 +252,14 @@ impl AppState {
     pub fn set_present_zoom(&mut self, zoom: f32) {
         if (self.settings.present_zoom - zoom).abs() > f32::EPSILON {
             self.settings.present_zoom = zoom;
+            self.save_settings();
+        }
+    }
+
+    /// Turns the high-contrast theme on or off (remembered).
+    pub fn set_high_contrast(&mut self, on: bool) {
+        if self.settings.high_contrast != on {
+            self.settings.high_contrast = on;
             self.save_settings();
         }
     }

@@ -230,6 +230,26 @@ const HELP: &[(&str, &str)] = &[
         "scenarios[].overrides[].change",
         "How much the scenario changes the base model's value: a percentage up or down, or a factor. It follows later edits of the base model.",
     ),
+    (
+        "presentation.slides[]",
+        "A slide of the presentation (F5), in the order shown. With none chosen, every slide is shown.",
+    ),
+    (
+        "presentation.slides[].notes",
+        "What you want to say on this slide: shown in the presenter view only, never to the audience.",
+    ),
+    (
+        "presentation.pinned[]",
+        "An input shown as a large slider while presenting (up to 8): moving it changes every chart at once.",
+    ),
+    (
+        "presentation.pinned[].low",
+        "The slider's lowest value, in the input's unit; left automatic, it is the distribution's low end or half the value.",
+    ),
+    (
+        "presentation.pinned[].high",
+        "The slider's highest value, in the input's unit; left automatic, it is the distribution's high end or 1.5 times the value.",
+    ),
 ];
 
 #[cfg(test)]

@@ -173,7 +173,11 @@ impl Presentation {
 
     /// The slides as the editor lists them: the chosen ones, or the standard deck to start from.
     pub fn slides_or_standard(&self) -> Vec<Slide> {
-        if self.slides.is_empty() { SlideKind::STANDARD.iter().map(|&k| Slide::new(k)).collect() } else { self.slides.clone() }
+        if self.slides.is_empty() {
+            SlideKind::STANDARD.iter().map(|&k| Slide::new(k)).collect()
+        } else {
+            self.slides.clone()
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::central::{self, Tab};
-use super::{commands, editor, presentation, prompts, status_bar, top_bar, zoom};
+use super::{commands, editor, meeting_log, presentation, prompts, status_bar, top_bar, zoom};
 use crate::app::{AppState, Command, FileAction};
 
 /// The editor's narrowest width, when the window leaves room for it.
@@ -25,6 +25,10 @@ pub struct ShorelineApp {
     pub palette: Option<String>,
     /// The presentation (F5) while it runs.
     pub slides: Option<super::presentation::SlideShow>,
+    /// Whether the meeting log window is open.
+    pub show_meeting_log: bool,
+    /// The theme last applied (dark, high contrast).
+    theme_applied: Option<(bool, bool)>,
     title: String,
     /// The remembered zoom is applied once, at the first frame.
     zoom_applied: bool,
@@ -41,6 +45,8 @@ impl ShorelineApp {
             show_problems: false,
             palette: None,
             slides: None,
+            show_meeting_log: false,
+            theme_applied: None,
             title: String::new(),
             zoom_applied: false,
             close_sent: false,
@@ -74,6 +80,7 @@ impl ShorelineApp {
             }
             central::show(ui, self);
         }
+        meeting_log::show(&ctx, self);
         prompts::show(&ctx, self);
         commands::palette(&ctx, self);
 
@@ -127,10 +134,8 @@ impl ShorelineApp {
     }
 
     fn apply_preferences(&mut self, ctx: &egui::Context) {
-        let theme = if self.state.settings.dark { egui::Theme::Dark } else { egui::Theme::Light };
-        if ctx.theme() != theme {
-            ctx.set_theme(theme);
-        }
+        let settings = &self.state.settings;
+        super::theme::apply(ctx, settings.dark, settings.high_contrast, &mut self.theme_applied);
         if !self.zoom_applied {
             zoom::take_over_keys(ctx);
             ctx.set_zoom_factor(self.state.settings.zoom.clamp(zoom::MIN, zoom::MAX));

@@ -58,6 +58,18 @@ pub enum UiCommand {
     LastSlide,
     /// Leave the presentation.
     EndPresentation,
+    /// Show scenario `n` (1–9), or the base model (0), while presenting.
+    Scenario(u8),
+    /// Put the pinned inputs back as they were when the presentation began.
+    ResetPinned,
+    /// Blank the screen, or show the slide again.
+    Blank,
+    /// The presenter view: the slide in a second window, notes and clock here.
+    PresenterView,
+    /// The log of what was changed during the presentation.
+    MeetingLog,
+    /// High-contrast theme on or off.
+    ToggleHighContrast,
 }
 
 impl UiCommand {
@@ -80,8 +92,14 @@ impl UiCommand {
             Self::FirstSlide,
             Self::LastSlide,
             Self::EndPresentation,
+            Self::ResetPinned,
+            Self::Blank,
+            Self::PresenterView,
+            Self::MeetingLog,
             Self::TogglePresent,
+            Self::ToggleHighContrast,
         ];
+        all.extend((0..=9).map(Self::Scenario));
         all.extend(Tab::ALL.map(Self::ShowTab));
         all.extend([Self::Palette, Self::Quit]);
         all
@@ -109,6 +127,13 @@ impl UiCommand {
             Self::LastSlide => "Last slide".into(),
             Self::EndPresentation => "Leave the presentation".into(),
             Self::ShowTab(tab) => format!("Show {}", tab.label()),
+            Self::Scenario(0) => "Show the base model".into(),
+            Self::Scenario(n) => format!("Show scenario {n}"),
+            Self::ResetPinned => "Reset the pinned inputs".into(),
+            Self::Blank => "Blank the screen".into(),
+            Self::PresenterView => "Presenter view (second window)".into(),
+            Self::MeetingLog => "Meeting log".into(),
+            Self::ToggleHighContrast => "High-contrast theme for projectors".into(),
             Self::Palette => "Find a command".into(),
         }
     }
@@ -136,6 +161,19 @@ impl UiCommand {
             Self::EndPresentation => "Leave the presentation",
             Self::ShowTab(_) => "Show this tab",
             Self::Palette => "Type to find any command and run it",
+            Self::Scenario(0) => "While presenting: every chart shows the base model",
+            Self::Scenario(_) => {
+                "While presenting: every chart shows this scenario (in the order of the Scenarios tab)"
+            }
+            Self::ResetPinned => "Put every pinned input back as it was when the presentation began",
+            Self::Blank => "Blank the screen while presenting; press again to show the slide",
+            Self::PresenterView => {
+                "The slide alone in a second window for the projector; notes, next slide, sliders and a clock here"
+            }
+            Self::MeetingLog => {
+                "What was changed during the presentation, with each option's NPV and savings before and after"
+            }
+            Self::ToggleHighContrast => "Black on white with strong lines: legible on a washed-out projector",
         }
     }
 
@@ -160,6 +198,22 @@ impl UiCommand {
         const FIRST: [KeyboardShortcut; 1] = [key(NONE, Key::Home)];
         const LAST: [KeyboardShortcut; 1] = [key(NONE, Key::End)];
         const ESCAPE: [KeyboardShortcut; 1] = [key(NONE, Key::Escape)];
+        const DIGITS: [[KeyboardShortcut; 1]; 10] = [
+            [key(NONE, Key::Num0)],
+            [key(NONE, Key::Num1)],
+            [key(NONE, Key::Num2)],
+            [key(NONE, Key::Num3)],
+            [key(NONE, Key::Num4)],
+            [key(NONE, Key::Num5)],
+            [key(NONE, Key::Num6)],
+            [key(NONE, Key::Num7)],
+            [key(NONE, Key::Num8)],
+            [key(NONE, Key::Num9)],
+        ];
+        const RESET: [KeyboardShortcut; 1] = [key(NONE, Key::R)];
+        const BLANK: [KeyboardShortcut; 1] = [key(NONE, Key::B)];
+        const PRESENTER: [KeyboardShortcut; 1] = [key(NONE, Key::P)];
+        const LOG: [KeyboardShortcut; 1] = [key(NONE, Key::L)];
         match self {
             Self::New => &NEW,
             Self::Open => &OPEN,
@@ -178,7 +232,12 @@ impl UiCommand {
             Self::FirstSlide => &FIRST,
             Self::LastSlide => &LAST,
             Self::EndPresentation => &ESCAPE,
-            Self::Quit | Self::ToggleTheme | Self::ShowTab(_) => &[],
+            Self::Scenario(n) => DIGITS.get(usize::from(n)).map_or(&[], |k| k.as_slice()),
+            Self::ResetPinned => &RESET,
+            Self::Blank => &BLANK,
+            Self::PresenterView => &PRESENTER,
+            Self::MeetingLog => &LOG,
+            Self::ToggleHighContrast | Self::Quit | Self::ToggleTheme | Self::ShowTab(_) => &[],
         }
     }
 
@@ -206,7 +265,21 @@ impl UiCommand {
                 presenting
             }
             Self::Present => app.state.analysis.results.is_some() || presenting,
+            Self::Scenario(0) => presenting,
+            Self::Scenario(n) => presenting && usize::from(n) <= app.state.model().scenarios.len(),
+            Self::ResetPinned => presenting && !app.state.model().presentation.pinned.is_empty(),
+            Self::Blank | Self::PresenterView => presenting,
+            Self::MeetingLog => app.state.meeting.is_some(),
             _ => true,
+        }
+    }
+
+    /// Whether the command's keys act now. Single keys without a modifier (R, B, P, L, digits)
+    /// only act while presenting, where no text field is shown; elsewhere they are typing.
+    fn keys_act(self, app: &ShorelineApp) -> bool {
+        match self {
+            Self::MeetingLog => app.slides.is_some(),
+            _ => self.enabled(app),
         }
     }
 
@@ -240,6 +313,15 @@ impl UiCommand {
             Self::FirstSlide => presentation::go_to(app, 0),
             Self::LastSlide => presentation::go_to(app, usize::MAX),
             Self::EndPresentation => presentation::stop(ctx, app),
+            Self::Scenario(n) => {
+                state.scenario = usize::from(n).checked_sub(1);
+                state.refresh();
+            }
+            Self::ResetPinned => state.reset_pinned(),
+            Self::Blank => presentation::toggle_blank(app),
+            Self::PresenterView => presentation::toggle_presenter_view(ctx, app),
+            Self::MeetingLog => app.show_meeting_log = !app.show_meeting_log,
+            Self::ToggleHighContrast => state.set_high_contrast(!state.settings.high_contrast),
         }
     }
 }
@@ -252,7 +334,7 @@ pub fn handle_shortcuts(ctx: &Context, app: &mut ShorelineApp) {
     // stay with the widgets; inside it they move slides even when a slider has focus.
     let mut keyed: Vec<(UiCommand, KeyboardShortcut)> = UiCommand::all()
         .into_iter()
-        .filter(|c| c.enabled(app))
+        .filter(|c| c.keys_act(app))
         .flat_map(|c| c.shortcuts().iter().map(move |k| (c, *k)))
         .collect();
     keyed.sort_by_key(|(_, k)| std::cmp::Reverse(modifier_count(k.modifiers)));

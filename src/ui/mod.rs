@@ -7,6 +7,7 @@ pub mod commands;
 pub mod editor;
 pub mod error_panel;
 pub mod kpi;
+pub mod meeting_log;
 pub mod monte_carlo;
 pub mod monthly_table;
 pub mod palette;
@@ -17,6 +18,7 @@ pub mod scenarios;
 pub mod sensitivity;
 pub mod start_card;
 pub mod status_bar;
+pub mod theme;
 pub mod top_bar;
 pub mod zoom;
 

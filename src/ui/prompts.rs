@@ -1,5 +1,5 @@
-//! Modal questions: unsaved changes, a typed path when no file dialog exists, and restoring
-//! work after a crash.
+//! Modal questions: unsaved changes, a file changed on disk, a typed path when no file dialog
+//! exists, restoring work after a crash, and keeping the changes made during a presentation.
 
 use super::app::ShorelineApp;
 use crate::app::dialogs::DialogKind;
@@ -12,7 +12,45 @@ pub fn show(ctx: &egui::Context, app: &mut ShorelineApp) {
         Some(Question::Unsaved(_)) => unsaved(ctx, app),
         Some(Question::ChangedOnDisk(_)) => external_change(ctx, app),
         Some(Question::Path(_)) => path_prompt(ctx, app),
+        Some(Question::KeepPresentationChanges) => keep_presentation_changes(ctx, app),
         None => {}
+    }
+}
+
+fn keep_presentation_changes(ctx: &egui::Context, app: &mut ShorelineApp) {
+    let tried = app.state.meeting.as_ref().map_or(0, |m| m.log.changes.len());
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("keep_presentation_changes")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading("Keep the changes made during the presentation?");
+        ui.add(
+            egui::Label::new(format!(
+                "The model was changed while presenting ({tried} change(s) in the meeting log). Keep them, \
+                 or go back to the model as it was when the presentation began. The meeting log keeps \
+                 what was tried either way."
+            ))
+            .wrap(),
+        );
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Keep the changes").clicked() {
+                answer = Some(true);
+            }
+            if ui
+                .button("Revert to the model before the presentation")
+                .on_hover_text("One edit: Ctrl+Z brings the presentation's changes back")
+                .clicked()
+            {
+                answer = Some(false);
+            }
+        });
+    });
+    // Closing the question without an answer keeps the model as it is: nothing is lost.
+    if modal.should_close() && answer.is_none() {
+        answer = Some(true);
+    }
+    if let Some(keep) = answer {
+        app.state.answer_keep_changes(keep);
     }
 }
 

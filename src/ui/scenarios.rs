@@ -2,7 +2,7 @@
 //! from the same input menus as elsewhere), and the side-by-side comparison of every scenario ×
 //! option. Every change is one undoable command.
 
-mod compare;
+pub(crate) mod compare;
 mod override_row;
 
 use super::app::ShorelineApp;

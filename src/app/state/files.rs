@@ -133,6 +133,7 @@ impl AppState {
         self.scenario = None;
         self.option = 0;
         self.focus_path = None;
+        self.meeting = None;
         self.refresh();
     }
 

@@ -13,6 +13,24 @@ pub(crate) const PLOT_HEIGHT: f32 = 280.0;
 /// Below this plot width, text inside plots is cut to the figures: sentences would run off the plot.
 pub(crate) const NARROW: f32 = 640.0;
 
+fn plot_height_id() -> egui::Id {
+    egui::Id::unique("slide_plot_height")
+}
+
+/// The height of a chart's plot: `default`, or the height a slide gives its chart (see
+/// [`with_plot_height`]), so one chart function draws both the tab's chart and the slide's.
+pub(crate) fn plot_height(ui: &Ui, default: f32) -> f32 {
+    ui.ctx().data(|d| d.get_temp(plot_height_id())).unwrap_or(default)
+}
+
+/// Runs `add` with every chart's plot `height` tall (a slide's chart fills the screen).
+pub(crate) fn with_plot_height<R>(ui: &mut Ui, height: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
+    ui.ctx().data_mut(|d| d.insert_temp(plot_height_id(), height));
+    let out = add(ui);
+    ui.ctx().data_mut(|d| d.remove::<f32>(plot_height_id()));
+    out
+}
+
 /// What a stale chart says above itself, so that dimming is never the only signal.
 pub(crate) const STALE_NOTE: &str = "Out of date: the model has problems, these are the last valid results.";
 

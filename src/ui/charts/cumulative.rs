@@ -39,7 +39,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     let reference = palette::reference(ui.visuals());
     let narrow = ui.available_width() < common::NARROW;
     Plot::new("cumulative_savings")
-        .height(PLOT_HEIGHT)
+        .height(crate::ui::charts::common::plot_height(ui, PLOT_HEIGHT))
         .legend(common::legend().position(egui_plot::Corner::RightBottom))
         .x_axis_label("Month")
         .y_axis_label(format!("{currency}, cumulative"))

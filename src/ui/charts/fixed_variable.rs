@@ -116,7 +116,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     let count = columns.len();
     let totals_max = columns.iter().map(Column::total).fold(0.0, f64::max);
     Plot::new("fixed_variable")
-        .height(PLOT_HEIGHT)
+        .height(crate::ui::charts::common::plot_height(ui, PLOT_HEIGHT))
         .legend(common::legend())
         .y_axis_label(format!("{} over {months} months", input.model.currency))
         .x_axis_formatter(move |mark: GridMark, _| name_at(&names, mark.value))

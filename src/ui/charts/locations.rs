@@ -108,7 +108,7 @@ fn small_chart(ui: &mut Ui, input: &ChartInput, m: &Measure) {
         let lowest = values.iter().flatten().copied().fold(0.0, f64::min);
         let width = (GROUP_WIDTH / input.evaluation.options.len().max(1) as f64).min(0.5) * 0.9;
         Plot::new(("locations", m.id))
-            .height(SMALL_PLOT_HEIGHT)
+            .height(crate::ui::charts::common::plot_height(ui, SMALL_PLOT_HEIGHT))
             .y_axis_label(m.axis.clone())
             // One label per shore, at full strength: egui_plot fades x labels less than 80 points
             // apart, which left the shore names barely visible in three small charts.

@@ -39,7 +39,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     let horizon = in_house.cost.len();
     let focus = common::focused(input);
     Plot::new("monthly_cost")
-        .height(PLOT_HEIGHT)
+        .height(crate::ui::charts::common::plot_height(ui, PLOT_HEIGHT))
         .legend(common::legend().position(egui_plot::Corner::RightTop))
         .x_axis_label("Month")
         .y_axis_label(format!("{currency} per month"))

@@ -121,7 +121,7 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     let staffing = "mostly fixed, steps of whole staff";
 
     Plot::new("cost_against_volume")
-        .height(PLOT_HEIGHT)
+        .height(crate::ui::charts::common::plot_height(ui, PLOT_HEIGHT))
         .legend(common::legend().position(egui_plot::Corner::RightBottom))
         .x_axis_label(format!("{unit} per month"))
         .y_axis_label(format!("{currency} per month"))

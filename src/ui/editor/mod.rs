@@ -7,6 +7,7 @@ pub mod estimate;
 mod hidden;
 mod in_house;
 mod option;
+mod presentation;
 pub mod pricing;
 mod settings;
 mod workload;
@@ -26,7 +27,7 @@ pub struct EditorContext<'a> {
 }
 
 /// The editor: a vertical scroll of collapsing sections (Settings, Workload, In-house, one per
-/// option, then "+ Add option") that edits `draft` in place.
+/// option, then "+ Add option", then Presentation) that edits `draft` in place.
 pub fn show(ui: &mut egui::Ui, draft: &mut Model, cx: &EditorContext) {
     let labels = common::Labels::of(draft);
     let ed = common::Ed::new(ui, cx.problems, cx.focus_path, draft, &labels);
@@ -36,5 +37,6 @@ pub fn show(ui: &mut egui::Ui, draft: &mut Model, cx: &EditorContext) {
         in_house::show(ui, &ed, &mut draft.in_house);
         let bases = option::Basis::of_every_option(draft);
         option::show_all(ui, &ed, &mut draft.options, &bases);
+        presentation::show(ui, &ed, draft);
     });
 }

@@ -59,7 +59,7 @@ fn cheapest_bars(ui: &mut Ui, result: &SimulationResult, dim: f32) {
 fn cumulative_plot(ui: &mut Ui, result: &SimulationResult, currency: &str, dim: f32) {
     let text = ui.visuals().text_color().gamma_multiply(dim);
     Plot::new("monte_carlo_all_options")
-        .height(CHART_HEIGHT)
+        .height(crate::ui::charts::common::plot_height(ui, CHART_HEIGHT))
         .legend(common::legend())
         .x_axis_label(format!("NPV ({currency})"))
         .x_grid_spacer(axes::nice_grid(axes::Direction::X))

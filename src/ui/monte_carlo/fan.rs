@@ -7,12 +7,17 @@ use super::CHART_HEIGHT;
 use crate::engine::monte_carlo::OptionSimulation;
 
 /// Draws the fan chart; `dim` fades it when the result is out of date.
-pub(super) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, deterministic: Option<&[f64]>, currency: &str, dim: f32) {
+pub(crate) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, deterministic: Option<&[f64]>, currency: &str, dim: f32) {
     let bands = &sim.cumulative_bands;
     let months: Vec<f64> = (1..=bands.p50.len()).map(|m| m as f64).collect();
     let band = super::super::sensitivity::HIGH;
     let text = ui.visuals().text_color();
-    crate::ui::sensitivity::cumulative_savings_plot("monte_carlo_fan", CHART_HEIGHT, currency).show(ui, |plot| {
+    crate::ui::sensitivity::cumulative_savings_plot(
+        "monte_carlo_fan",
+        crate::ui::charts::common::plot_height(ui, CHART_HEIGHT),
+        currency,
+    )
+    .show(ui, |plot| {
         crate::ui::sensitivity::zero_line(plot, text);
         plot.add(
             FilledArea::new("P10–P90", &months, &bands.p10, &bands.p90)

@@ -7,7 +7,7 @@ use crate::engine::monte_carlo::OptionSimulation;
 use crate::format;
 
 /// Draws the histogram; `dim` fades it when the result is out of date.
-pub(super) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, currency: &str, dim: f32) {
+pub(crate) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, currency: &str, dim: f32) {
     let h = &sim.histogram;
     let total: u64 = h.counts.iter().sum::<u64>().max(1);
     let bars: Vec<Bar> = h
@@ -30,7 +30,7 @@ pub(super) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, currency: &str, di
     let mean_color = crate::ui::sensitivity::HIGH.gamma_multiply(dim);
     let cur = currency.to_owned();
     Plot::new("monte_carlo_histogram")
-        .height(CHART_HEIGHT)
+        .height(crate::ui::charts::common::plot_height(ui, CHART_HEIGHT))
         .x_axis_label(format!("NPV ({currency})"))
         .x_grid_spacer(crate::ui::charts::axes::nice_grid(crate::ui::charts::axes::Direction::X))
         .y_axis_label("share of draws")

@@ -5,8 +5,8 @@
 
 mod all_options;
 mod controls;
-mod fan;
-mod histogram;
+pub(crate) mod fan;
+pub(crate) mod histogram;
 
 use egui::{Color32, RichText};
 

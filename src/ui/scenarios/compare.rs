@@ -32,7 +32,7 @@ fn changes(model: &Model, labels: &Labeller, scenario: &crate::model::Scenario) 
 
 /// Draws the comparison of `rows` (the base model first), naming overridden inputs by `labels`;
 /// `selected` is the scenario picked in the top bar, highlighted.
-pub(super) fn show(
+pub(crate) fn show(
     ui: &mut egui::Ui,
     rows: &[ScenarioResults],
     model: &Model,
@@ -93,7 +93,12 @@ pub(super) fn show(
     ui.label(egui::RichText::new("Cumulative savings, every scenario × option").strong());
     let styles = [LineStyle::Solid, LineStyle::Dashed { length: 8.0 }, LineStyle::Dotted { spacing: 5.0 }];
     let text = ui.visuals().text_color();
-    crate::ui::sensitivity::cumulative_savings_plot("scenario_compare_chart", 320.0, currency).show(ui, |plot| {
+    crate::ui::sensitivity::cumulative_savings_plot(
+        "scenario_compare_chart",
+        crate::ui::charts::common::plot_height(ui, 320.0),
+        currency,
+    )
+    .show(ui, |plot| {
         crate::ui::sensitivity::zero_line(plot, text);
         for (i, row) in rows.iter().enumerate() {
             let Ok(evaluation) = &row.evaluation else { continue };

@@ -5,7 +5,7 @@ mod goal_seek;
 mod headroom;
 mod heat_map;
 mod spider;
-mod tornado;
+pub(crate) mod tornado;
 
 use egui::Color32;
 

@@ -17,7 +17,7 @@ const BAR_HEIGHT: f32 = 18.0;
 const END_TEXT: f32 = 74.0;
 
 /// Draws the tornado; returns the path of the clicked input, if any.
-pub(super) fn show(
+pub(crate) fn show(
     ui: &mut egui::Ui,
     sens: &Sensitivity,
     plan: &Plan,

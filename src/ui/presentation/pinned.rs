@@ -1,0 +1,181 @@
+//! The pinned inputs as a strip of large sliders: each shows its value and what moving it alone
+//! does to the focused option's NPV against the start of the presentation; above them, where
+//! the headline figures stand now against that start. A slider's drag is one undoable edit.
+
+use egui::{RichText, Ui};
+
+use super::super::app::ShorelineApp;
+use crate::app::Command;
+use crate::app::retarget::with_base;
+use crate::engine::Evaluation;
+use crate::format;
+use crate::model::inputs::{InputInfo, input, set_input};
+use crate::model::presentation::{MAX_PINNED, PinnedInput};
+use crate::model::units::value_with_unit;
+use crate::model::{Estimate, Model};
+
+/// The narrowest a slider's cell gets before the strip takes another row.
+const CELL_WIDTH: f32 = 300.0;
+
+/// True when the model pins an input that exists.
+pub(super) fn any(app: &ShorelineApp) -> bool {
+    let model = app.state.model();
+    model.presentation.pinned.iter().any(|p| input(model, &p.input).is_ok())
+}
+
+/// The pins shown: the first [`MAX_PINNED`] that name an input, each once.
+fn shown(model: &Model) -> Vec<(PinnedInput, InputInfo)> {
+    let mut out: Vec<(PinnedInput, InputInfo)> = Vec::new();
+    for pin in &model.presentation.pinned {
+        if out.len() == MAX_PINNED || out.iter().any(|(p, _)| p.input == pin.input) {
+            continue;
+        }
+        if let Ok(info) = input(model, &pin.input) {
+            out.push((pin.clone(), info));
+        }
+    }
+    out
+}
+
+/// Draws the strip; edits go to the document as one undo step per drag.
+pub(super) fn strip(ui: &mut Ui, app: &mut ShorelineApp) {
+    let model = app.state.model().clone();
+    let pins = shown(&model);
+    let baseline = app.state.meeting.as_ref().map_or(&model, |m| &m.started_with).clone();
+    let option = app.state.option;
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("What if").strong());
+        ui.label(now_against_start(app));
+        if ui
+            .button("Reset")
+            .on_hover_text("Put every pinned input back as it was when the presentation began (R)")
+            .clicked()
+        {
+            app.state.reset_pinned();
+        }
+    });
+    let effects = effects(ui, &baseline, app.state.scenario, option, &pins);
+    let per_row = ((ui.available_width() / CELL_WIDTH).floor() as usize).clamp(1, pins.len().max(1));
+    let cell = ui.available_width() / per_row as f32 - ui.spacing().item_spacing.x;
+    let mut edit: Option<(String, Estimate, egui::Id)> = None;
+    for (row, chunk) in pins.chunks(per_row).enumerate() {
+        ui.horizontal(|ui| {
+            for (k, (pin, info)) in chunk.iter().enumerate() {
+                let effect = effects.get(row * per_row + k).copied().flatten();
+                ui.allocate_ui(egui::vec2(cell, 0.0), |ui| {
+                    ui.set_width(cell);
+                    ui.vertical(|ui| {
+                        if let Some(changed) = slider(ui, &model, &baseline, pin, info, effect, cell) {
+                            edit = Some(changed);
+                        }
+                    });
+                });
+            }
+        });
+    }
+    ui.add_space(4.0);
+    if let Some((path, value, id)) = edit {
+        let mut draft = model;
+        if set_input(&mut draft, &path, value).is_ok() {
+            app.state.apply(Command::Replace { model: Box::new(draft), group: Some(id.value()) });
+        }
+    }
+}
+
+/// One pin: its label, the slider over its range, its value and its effect.
+fn slider(
+    ui: &mut Ui,
+    model: &Model,
+    baseline: &Model,
+    pin: &PinnedInput,
+    info: &InputInfo,
+    effect: Option<f64>,
+    width: f32,
+) -> Option<(String, Estimate, egui::Id)> {
+    // The range is the baseline's, so it stays put while the value moves.
+    let start = input(baseline, &pin.input).map_or(info.estimate, |b| b.estimate);
+    let (low, high) = pin.range(&start, info.kind);
+    let mut value = info.estimate.base();
+    ui.add(egui::Label::new(RichText::new(&info.label).strong()).truncate());
+    ui.spacing_mut().slider_width = (width - 16.0).max(80.0);
+    let response = ui.add(egui::Slider::new(&mut value, low..=high).show_value(false)).accessible_name(&info.label);
+    let text = value_with_unit(model, &pin.input, value);
+    let from = value_with_unit(model, &pin.input, start.base());
+    let effect = effect.map_or_else(String::new, |d| format!(" · NPV {}", signed_money(d, &model.currency)));
+    let line = if (value - start.base()).abs() > f64::EPSILON * value.abs().max(1.0) {
+        format!("{text} (was {from}){effect}")
+    } else {
+        text
+    };
+    ui.add(egui::Label::new(RichText::new(line).size(16.0)).truncate());
+    response.changed().then(|| (pin.input.clone(), with_base(&info.estimate, value, info.kind), response.id))
+}
+
+/// "+USD 1.2 M" / "−USD 310 k".
+fn signed_money(value: f64, currency: &str) -> String {
+    let sign = if value >= 0.0 { "+" } else { "−" };
+    format!("{sign}{}", format::compact_money(value.abs(), currency))
+}
+
+/// The focused option's NPV and savings now, with their change since the presentation began.
+fn now_against_start(app: &ShorelineApp) -> String {
+    let Some(results) = app.state.analysis.results.as_ref() else { return String::new() };
+    let Some(now) = results.evaluation.options.get(app.state.option) else { return String::new() };
+    let currency = &results.model.currency;
+    let start = app.state.meeting.as_ref().and_then(|m| m.baseline.iter().find(|b| b.name == now.name));
+    let npv = format::compact_money(now.npv, currency);
+    let savings = format::or_dash(now.savings_pct, format::percent);
+    match start {
+        Some(start) if start.npv != now.npv || start.savings_pct != now.savings_pct => {
+            let points = match (now.savings_pct, start.savings_pct) {
+                (Some(a), Some(b)) => format!(" ({:+.1} pts)", (a - b) * 100.0),
+                _ => String::new(),
+            };
+            format!(
+                "{}: NPV {npv} ({} since the start) · savings {savings}{points}",
+                now.name,
+                signed_money(now.npv - start.npv, currency)
+            )
+        }
+        _ => format!("{}: NPV {npv} · savings {savings}", now.name),
+    }
+}
+
+/// What each pin alone does to the focused option's NPV: the baseline with only that input at
+/// its current value, against the baseline. A few evaluations (~40 µs each), remembered for the
+/// document state so an idle frame computes none.
+fn effects(
+    ui: &Ui,
+    baseline: &Model,
+    scenario: Option<usize>,
+    option: usize,
+    pins: &[(PinnedInput, InputInfo)],
+) -> Vec<Option<f64>> {
+    let key = egui::Id::unique("pinned_effects");
+    let stamp = (format!("{:?}", pins.iter().map(|(_, i)| i.estimate).collect::<Vec<_>>()), scenario, option);
+    if let Some((s, e)) = ui.data(|d| d.get_temp::<((String, Option<usize>, usize), Vec<Option<f64>>)>(key))
+        && s == stamp
+    {
+        return e;
+    }
+    let npv = |m: &Model| {
+        let m = scenario.map_or_else(|| Ok(m.clone()), |s| m.with_scenario(s)).ok()?;
+        Evaluation::of_model(&m).options.get(option).map(|o| o.npv)
+    };
+    let base = npv(baseline);
+    let out: Vec<Option<f64>> = pins
+        .iter()
+        .map(|(pin, info)| {
+            let start = input(baseline, &pin.input).ok()?.estimate;
+            if start == info.estimate {
+                return None;
+            }
+            let mut alone = baseline.clone();
+            set_input(&mut alone, &pin.input, info.estimate).ok()?;
+            Some(npv(&alone)? - base?)
+        })
+        .collect();
+    ui.data_mut(|d| d.insert_temp(key, (stamp, out.clone())));
+    out
+}
