@@ -373,9 +373,10 @@ fn every_commands_key_runs_it() {
 fn the_editor_chooses_slides_notes_and_pins_and_the_file_keeps_them() {
     let data = tempfile::tempdir().expect("temp dir");
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 1600.0))
+        .with_size(egui::vec2(1280.0, 3600.0))
         .build_ui_state(|ui, app: &mut ShorelineApp| app.show(ui), ShorelineApp::new(start(data.path())));
     h.run();
+    // Tall enough for the whole editor: the section is at its end.
     h.get_by_label("Presentation").click();
     h.run();
     // Every slide is listed; moving one makes the deck the model's own.
@@ -393,7 +394,8 @@ fn the_editor_chooses_slides_notes_and_pins_and_the_file_keeps_them() {
     let label = input(h.state().state.model(), VOLUME).expect("an input").label;
     h.get_by_label("Pin an input").click();
     h.run();
-    h.get_by_label(&label).click();
+    // The editor's own field has that label too: the choice is the one in the open list.
+    h.query_all_by_label(&label).last().expect("listed").click();
     h.run();
     assert_eq!(h.state().state.model().presentation.pinned, vec![PinnedInput::new(VOLUME)]);
     // Saved and opened again, the choices are there.

@@ -61,13 +61,17 @@ fn slides(ui: &mut Ui, ed: &Ed, presentation: &mut Presentation) {
         let missing: Vec<SlideKind> =
             SlideKind::ALL.into_iter().filter(|k| !list.iter().any(|s| s.kind == *k)).collect();
         ui.add_enabled_ui(!missing.is_empty(), |ui| {
-            egui::ComboBox::from_id_salt("add_slide").selected_text("Add a slide").show_ui(ui, |ui| {
-                for kind in missing {
-                    if ui.selectable_label(false, kind.label()).clicked() {
-                        list.push(Slide::new(kind));
+            egui::ComboBox::from_id_salt("add_slide")
+                .selected_text("Add a slide")
+                .show_ui(ui, |ui| {
+                    for kind in missing {
+                        if ui.selectable_label(false, kind.label()).clicked() {
+                            list.push(Slide::new(kind));
+                        }
                     }
-                }
-            });
+                })
+                .response
+                .accessible_name("Add a slide");
         });
         let reset = ui
             .add_enabled(!standard, egui::Button::new("Every slide"))
@@ -142,9 +146,10 @@ fn add_pin(ui: &mut Ui, list: &mut Vec<PinnedInput>, all: &[InputInfo]) {
     let full = list.len() >= MAX_PINNED;
     let filter_id = egui::Id::unique("pin_filter");
     let mut filter: String = ui.data(|d| d.get_temp(filter_id)).unwrap_or_default();
+    let text = if full { "8 pinned: remove one first" } else { "Pin an input" };
     ui.add_enabled_ui(!full, |ui| {
         egui::ComboBox::from_id_salt("pin_input")
-            .selected_text(if full { "8 pinned: remove one first" } else { "Pin an input" })
+            .selected_text(text)
             .height(360.0)
             .show_ui(ui, |ui| {
                 ui.add(egui::TextEdit::singleline(&mut filter).hint_text("type to filter"))
@@ -162,7 +167,9 @@ fn add_pin(ui: &mut Ui, list: &mut Vec<PinnedInput>, all: &[InputInfo]) {
                 if let Some(path) = chosen {
                     list.push(PinnedInput::new(path));
                 }
-            });
+            })
+            .response
+            .accessible_name(text);
     });
     ui.data_mut(|d| d.insert_temp(filter_id, filter));
 }
