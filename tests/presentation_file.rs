@@ -29,10 +29,17 @@ fn slides_notes_and_pins_round_trip_through_the_file() {
 
 #[test]
 fn a_file_without_a_presentation_writes_none() {
-    let model = default_model().expect("the sample loads");
+    let model = from_ron_str(include_str!("../sample_models/accounts_payable.ron")).expect("the sample loads");
     assert!(model.presentation.is_empty());
     let text = to_ron_string(&model).expect("saves");
     assert!(!text.contains("presentation"), "nothing chosen, nothing written");
+}
+
+#[test]
+fn the_contact_center_sample_pins_what_a_room_asks_about() {
+    let model = default_model().expect("the sample loads");
+    assert_eq!(model.presentation.pinned.len(), 4);
+    assert!(validate(&model).0.iter().all(|p| !p.path.starts_with("presentation")));
 }
 
 #[test]

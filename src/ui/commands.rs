@@ -70,6 +70,8 @@ pub enum UiCommand {
     MeetingLog,
     /// High-contrast theme on or off.
     ToggleHighContrast,
+    /// While presenting: the next option in focus.
+    NextOption,
 }
 
 impl UiCommand {
@@ -96,6 +98,7 @@ impl UiCommand {
             Self::Blank,
             Self::PresenterView,
             Self::MeetingLog,
+            Self::NextOption,
             Self::TogglePresent,
             Self::ToggleHighContrast,
         ];
@@ -133,6 +136,7 @@ impl UiCommand {
             Self::Blank => "Blank the screen".into(),
             Self::PresenterView => "Presenter view (second window)".into(),
             Self::MeetingLog => "Meeting log".into(),
+            Self::NextOption => "Next option".into(),
             Self::ToggleHighContrast => "High-contrast theme for projectors".into(),
             Self::Palette => "Find a command".into(),
         }
@@ -172,6 +176,9 @@ impl UiCommand {
             }
             Self::MeetingLog => {
                 "What was changed during the presentation, with each option's NPV and savings before and after"
+            }
+            Self::NextOption => {
+                "While presenting: the slides about one option (tornado, Monte Carlo) show the next one"
             }
             Self::ToggleHighContrast => "Black on white with strong lines: legible on a washed-out projector",
         }
@@ -214,6 +221,7 @@ impl UiCommand {
         const BLANK: [KeyboardShortcut; 1] = [key(NONE, Key::B)];
         const PRESENTER: [KeyboardShortcut; 1] = [key(NONE, Key::P)];
         const LOG: [KeyboardShortcut; 1] = [key(NONE, Key::L)];
+        const OPTION: [KeyboardShortcut; 1] = [key(NONE, Key::O)];
         match self {
             Self::New => &NEW,
             Self::Open => &OPEN,
@@ -237,6 +245,7 @@ impl UiCommand {
             Self::Blank => &BLANK,
             Self::PresenterView => &PRESENTER,
             Self::MeetingLog => &LOG,
+            Self::NextOption => &OPTION,
             Self::ToggleHighContrast | Self::Quit | Self::ToggleTheme | Self::ShowTab(_) => &[],
         }
     }
@@ -269,6 +278,7 @@ impl UiCommand {
             Self::Scenario(n) => presenting && usize::from(n) <= app.state.model().scenarios.len(),
             Self::ResetPinned => presenting && !app.state.model().presentation.pinned.is_empty(),
             Self::Blank | Self::PresenterView => presenting,
+            Self::NextOption => presenting && app.state.model().options.len() > 1,
             Self::MeetingLog => app.state.meeting.is_some(),
             _ => true,
         }
@@ -321,6 +331,7 @@ impl UiCommand {
             Self::Blank => presentation::toggle_blank(app),
             Self::PresenterView => presentation::toggle_presenter_view(ctx, app),
             Self::MeetingLog => app.show_meeting_log = !app.show_meeting_log,
+            Self::NextOption => presentation::next_option(app),
             Self::ToggleHighContrast => state.set_high_contrast(!state.settings.high_contrast),
         }
     }

@@ -33,6 +33,8 @@ pub struct SlideShow {
     pub(crate) zoom_applied: bool,
     /// When the presentation began, for the presenter view's clock.
     started: std::time::Instant,
+    /// The option in focus while editing, given back when the presentation ends.
+    option_before: usize,
 }
 
 /// The slides the model presents (scenarios left out when it has none).
@@ -50,7 +52,15 @@ pub fn start(ctx: &egui::Context, app: &mut ShorelineApp) {
         zoom_before: ctx.zoom_factor(),
         zoom_applied: false,
         started: std::time::Instant::now(),
+        option_before: app.state.option,
     });
+    // The slides speak of the option the headline names: the one with the best NPV.
+    if let Some(results) = &app.state.analysis.results {
+        let options = &results.evaluation.options;
+        if let Some(best) = (0..options.len()).max_by(|&a, &b| options[a].npv.total_cmp(&options[b].npv)) {
+            app.state.option = best;
+        }
+    }
     ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
     app.state.begin_meeting();
 }
@@ -60,6 +70,7 @@ pub fn start(ctx: &egui::Context, app: &mut ShorelineApp) {
 pub fn stop(ctx: &egui::Context, app: &mut ShorelineApp) {
     if let Some(show) = app.slides.take() {
         ctx.set_zoom_factor(show.zoom_before);
+        app.state.option = show.option_before;
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         app.state.end_meeting();
     }
@@ -81,6 +92,13 @@ pub fn go_to(app: &mut ShorelineApp, index: usize) {
         show.index = index.min(last);
         show.blank = false;
     }
+}
+
+/// Puts the next option in focus (the last wraps to the first): the slides about one option
+/// (tornado, Monte Carlo) follow.
+pub fn next_option(app: &mut ShorelineApp) {
+    let count = app.state.model().options.len().max(1);
+    app.state.option = (app.state.option + 1) % count;
 }
 
 /// Blanks the screen, or shows the slide again.

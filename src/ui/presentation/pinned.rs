@@ -5,6 +5,7 @@
 use egui::{RichText, Ui};
 
 use super::super::app::ShorelineApp;
+use super::super::charts::common;
 use crate::app::Command;
 use crate::app::retarget::with_base;
 use crate::engine::Evaluation;
@@ -15,7 +16,7 @@ use crate::model::units::value_with_unit;
 use crate::model::{Estimate, Model};
 
 /// The narrowest a slider's cell gets before the strip takes another row.
-const CELL_WIDTH: f32 = 300.0;
+const CELL_WIDTH: f32 = 250.0;
 
 /// True when the model pins an input that exists.
 pub(super) fn any(app: &ShorelineApp) -> bool {
@@ -60,7 +61,8 @@ pub(super) fn strip(ui: &mut Ui, app: &mut ShorelineApp) {
     let cell = ui.available_width() / per_row as f32 - ui.spacing().item_spacing.x;
     let mut edit: Option<(String, Estimate, egui::Id)> = None;
     for (row, chunk) in pins.chunks(per_row).enumerate() {
-        ui.horizontal(|ui| {
+        // Top-aligned: a label that wraps never pushes its neighbours' sliders down.
+        ui.horizontal_top(|ui| {
             for (k, (pin, info)) in chunk.iter().enumerate() {
                 let effect = effects.get(row * per_row + k).copied().flatten();
                 ui.allocate_ui(egui::vec2(cell, 0.0), |ui| {
@@ -118,28 +120,30 @@ fn signed_money(value: f64, currency: &str) -> String {
     format!("{sign}{}", format::compact_money(value.abs(), currency))
 }
 
-/// The focused option's NPV and savings now, with their change since the presentation began.
+/// Every option's NPV now, with its change since the presentation began; the option in focus
+/// first, with its savings.
 fn now_against_start(app: &ShorelineApp) -> String {
     let Some(results) = app.state.analysis.results.as_ref() else { return String::new() };
-    let Some(now) = results.evaluation.options.get(app.state.option) else { return String::new() };
     let currency = &results.model.currency;
-    let start = app.state.meeting.as_ref().and_then(|m| m.baseline.iter().find(|b| b.name == now.name));
-    let npv = format::compact_money(now.npv, currency);
-    let savings = format::or_dash(now.savings_pct, format::percent);
-    match start {
-        Some(start) if start.npv != now.npv || start.savings_pct != now.savings_pct => {
-            let points = match (now.savings_pct, start.savings_pct) {
-                (Some(a), Some(b)) => format!(" ({:+.1} pts)", (a - b) * 100.0),
-                _ => String::new(),
-            };
-            format!(
-                "{}: NPV {npv} ({} since the start) · savings {savings}{points}",
-                now.name,
-                signed_money(now.npv - start.npv, currency)
-            )
-        }
-        _ => format!("{}: NPV {npv} · savings {savings}", now.name),
-    }
+    let baseline = app.state.meeting.as_ref().map(|m| m.baseline.as_slice()).unwrap_or_default();
+    let focus = app.state.option;
+    let mut order: Vec<usize> = (0..results.evaluation.options.len()).collect();
+    order.sort_by_key(|&i| i != focus);
+    let parts: Vec<String> = order
+        .into_iter()
+        .map(|i| {
+            let now = &results.evaluation.options[i];
+            let mut text = format!("{}: NPV {}", common::one_line(&now.name), format::compact_money(now.npv, currency));
+            if let Some(start) = baseline.iter().find(|b| b.name == now.name).filter(|b| b.npv != now.npv) {
+                text.push_str(&format!(" ({})", signed_money(now.npv - start.npv, currency)));
+            }
+            if i == focus {
+                text.push_str(&format!(", savings {}", format::or_dash(now.savings_pct, format::percent)));
+            }
+            text
+        })
+        .collect();
+    parts.join("  ·  ")
 }
 
 /// What each pin alone does to the focused option's NPV: the baseline with only that input at

@@ -53,7 +53,7 @@ pub(super) fn draw(ui: &mut Ui, app: &mut ShorelineApp, kind: SlideKind, index: 
 fn counter(ui: &mut Ui, state: &AppState, kind: SlideKind, index: usize, count: usize) {
     let scenario = state.scenario.and_then(|s| state.model().scenarios.get(s)).map(|s| s.name.as_str());
     let text = format!(
-        "{} / {count}  ·  {}  ·  {}  ·  arrow keys move · 0–9 scenario · R reset · B blank · P presenter view · Esc leaves",
+        "{} / {count}  ·  {}  ·  {}  ·  arrow keys move · O option · 0–9 scenario · R reset · B blank · P presenter view · Esc leaves",
         index + 1,
         kind.label(),
         scenario.map_or_else(|| "base model".to_owned(), |s| format!("scenario {s}")),
