@@ -75,9 +75,50 @@ fn while_simulating(c: &mut Criterion) {
     }
 }
 
+/// Dragging a pinned slider while presenting, 1920×1080 at the presenting zoom (1.75): each
+/// frame takes a new value of the pinned input (as a drag gives), evaluates the model and draws
+/// the slide with every chart on it and the slider strip.
+fn presenting(c: &mut Criterion) {
+    let data = tempfile::tempdir().expect("temp dir");
+    for (name, slide) in [
+        ("ui frame presenting, dragging a pin, cumulative savings slide", 3),
+        ("ui frame presenting, dragging a pin, cost against volume slide", 4),
+        ("ui frame presenting, dragging a pin, Monte Carlo histogram slide", 9),
+    ] {
+        let state = AppState::start(None, Some(data.path().to_owned()));
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(1920.0, 1080.0))
+            .with_max_steps(64)
+            .build_ui_state(|ui, app: &mut ShorelineApp| app.show(ui), ShorelineApp::new(state));
+        harness.run_steps(4);
+        harness.key_press(egui::Key::F5);
+        harness.run_steps(4);
+        for _ in 0..slide {
+            harness.key_press(egui::Key::ArrowRight);
+            harness.step();
+        }
+        harness.run_steps(4);
+        assert!((harness.ctx.zoom_factor() - 1.75).abs() < 1e-6, "presenting zoom");
+        let path = "options[2].pricing.rate";
+        let base = shoreline::model::inputs::input(harness.state().state.model(), path).expect("pinned").estimate;
+        let mut k = 0_u32;
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                k += 1;
+                let mut model = harness.state().state.model().clone();
+                let value = base.base() * (0.8 + 0.4 * f64::from(k % 50) / 50.0);
+                let moved = shoreline::app::retarget::with_base(&base, value, shoreline::model::ValueKind::Money);
+                shoreline::model::inputs::set_input(&mut model, path, moved).expect("an input");
+                harness.state_mut().state.apply(Command::Replace { model: Box::new(model), group: Some(7) });
+                harness.step();
+            });
+        });
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(4));
-    targets = overview, while_simulating
+    targets = overview, while_simulating, presenting
 }
 criterion_main!(benches);

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::central::{self, Tab};
+use super::intent::{self, Intent};
 use super::{commands, editor, meeting_log, presentation, prompts, status_bar, top_bar, zoom};
-use crate::app::{AppState, Command, FileAction};
+use crate::app::{AppState, FileAction};
 
 /// The editor's narrowest width, when the window leaves room for it.
 const EDITOR_MIN: f32 = 280.0;
@@ -25,6 +26,8 @@ pub struct ShorelineApp {
     pub palette: Option<String>,
     /// The presentation (F5) while it runs.
     pub slides: Option<super::presentation::SlideShow>,
+    /// What the panels asked for this frame, applied once after them ([`super::intent::apply`]).
+    pub intents: Vec<super::intent::Intent>,
     /// Whether the meeting log window is open.
     pub show_meeting_log: bool,
     /// The theme last applied (dark, high contrast).
@@ -45,6 +48,7 @@ impl ShorelineApp {
             show_problems: false,
             palette: None,
             slides: None,
+            intents: Vec::new(),
             show_meeting_log: false,
             theme_applied: None,
             title: String::new(),
@@ -78,8 +82,12 @@ impl ShorelineApp {
             if !self.present {
                 self.editor_panel(ui);
             }
+            // The editor's edit reaches the results before the charts draw: they follow in the
+            // same frame.
+            intent::apply(&ctx, self);
             central::show(ui, self);
         }
+        intent::apply(&ctx, self);
         meeting_log::show(&ctx, self);
         prompts::show(&ctx, self);
         commands::palette(&ctx, self);
@@ -126,9 +134,7 @@ impl ShorelineApp {
                         self.state.option = i;
                     }
                 }
-                // One undo step per widget burst: a drag or typing into one field.
-                let group = ui.ctx().dragged_id().or_else(|| ui.ctx().memory(|m| m.focused())).map(|id| id.value());
-                self.state.apply(Command::Replace { model: Box::new(draft), group });
+                self.intents.push(Intent::Edit(Box::new(draft)));
             }
         });
     }

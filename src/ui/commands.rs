@@ -72,6 +72,8 @@ pub enum UiCommand {
     ToggleHighContrast,
     /// While presenting: the next option in focus.
     NextOption,
+    /// While presenting: hide or show the pinned sliders.
+    ToggleSliders,
 }
 
 impl UiCommand {
@@ -99,6 +101,7 @@ impl UiCommand {
             Self::PresenterView,
             Self::MeetingLog,
             Self::NextOption,
+            Self::ToggleSliders,
             Self::TogglePresent,
             Self::ToggleHighContrast,
         ];
@@ -137,6 +140,7 @@ impl UiCommand {
             Self::PresenterView => "Presenter view (second window)".into(),
             Self::MeetingLog => "Meeting log".into(),
             Self::NextOption => "Next option".into(),
+            Self::ToggleSliders => "Hide or show the pinned sliders".into(),
             Self::ToggleHighContrast => "High-contrast theme for projectors".into(),
             Self::Palette => "Find a command".into(),
         }
@@ -177,6 +181,7 @@ impl UiCommand {
             Self::MeetingLog => {
                 "What was changed during the presentation, with each option's NPV and savings before and after"
             }
+            Self::ToggleSliders => "While presenting: give the slide the whole screen, or bring the sliders back",
             Self::NextOption => {
                 "While presenting: the slides about one option (tornado, Monte Carlo) show the next one"
             }
@@ -222,6 +227,7 @@ impl UiCommand {
         const PRESENTER: [KeyboardShortcut; 1] = [key(NONE, Key::P)];
         const LOG: [KeyboardShortcut; 1] = [key(NONE, Key::L)];
         const OPTION: [KeyboardShortcut; 1] = [key(NONE, Key::O)];
+        const SLIDERS: [KeyboardShortcut; 1] = [key(NONE, Key::S)];
         match self {
             Self::New => &NEW,
             Self::Open => &OPEN,
@@ -246,6 +252,7 @@ impl UiCommand {
             Self::PresenterView => &PRESENTER,
             Self::MeetingLog => &LOG,
             Self::NextOption => &OPTION,
+            Self::ToggleSliders => &SLIDERS,
             Self::ToggleHighContrast | Self::Quit | Self::ToggleTheme | Self::ShowTab(_) => &[],
         }
     }
@@ -279,6 +286,7 @@ impl UiCommand {
             Self::ResetPinned => presenting && !app.state.model().presentation.pinned.is_empty(),
             Self::Blank | Self::PresenterView => presenting,
             Self::NextOption => presenting && app.state.model().options.len() > 1,
+            Self::ToggleSliders => presenting && !app.state.model().presentation.pinned.is_empty(),
             Self::MeetingLog => app.state.meeting.is_some(),
             _ => true,
         }
@@ -332,6 +340,7 @@ impl UiCommand {
             Self::PresenterView => presentation::toggle_presenter_view(ctx, app),
             Self::MeetingLog => app.show_meeting_log = !app.show_meeting_log,
             Self::NextOption => presentation::next_option(app),
+            Self::ToggleSliders => presentation::toggle_sliders(app),
             Self::ToggleHighContrast => state.set_high_contrast(!state.settings.high_contrast),
         }
     }

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod commands;
 pub mod editor;
 pub mod error_panel;
+pub mod intent;
 pub mod kpi;
 pub mod meeting_log;
 pub mod monte_carlo;

@@ -2,6 +2,7 @@
 //! the field in the editor.
 
 use super::app::ShorelineApp;
+use super::intent::Intent;
 use crate::model::Severity;
 
 /// Draws the list.
@@ -23,8 +24,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
                 // second and quieter.
                 let name = if problem.label.is_empty() { &problem.path } else { &problem.label };
                 if ui.link(name).on_hover_text("Show this field in the editor").clicked() {
-                    app.state.focus_path = Some(problem.path.clone());
-                    app.present = false;
+                    app.intents.push(Intent::Reveal(problem.path.clone()));
                 }
                 ui.add(egui::Label::new(&problem.message).wrap());
                 ui.weak(&problem.path);

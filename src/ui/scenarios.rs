@@ -7,6 +7,7 @@ mod override_row;
 
 use super::app::ShorelineApp;
 use super::editor::{Ed, Labels};
+use super::intent::Intent;
 use crate::app::Command;
 use crate::model::inputs::{InputInfo, inputs};
 use crate::model::labels::Labeller;
@@ -44,12 +45,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     });
     ui.ctx().data_mut(|d| d.insert_temp(selected_id(), selected));
     match edit {
-        Some(Edit::Step(scenarios)) => app.state.apply(Command::SetScenarios(scenarios)),
+        Some(Edit::Step(scenarios)) => app.intents.push(Intent::Step(Command::SetScenarios(scenarios))),
         Some(Edit::Burst(scenarios)) => {
             let mut edited = model;
             edited.scenarios = scenarios;
-            let group = ui.ctx().dragged_id().or_else(|| ui.ctx().memory(|m| m.focused())).map(|id| id.value());
-            app.state.apply(Command::Replace { model: Box::new(edited), group });
+            app.intents.push(Intent::Edit(Box::new(edited)));
         }
         None => {}
     }

@@ -2,6 +2,8 @@
 
 use super::app::ShorelineApp;
 use super::central::Tab;
+use super::commands::UiCommand;
+use super::intent::Intent;
 use crate::app::NoticeKind;
 
 /// Draws the status bar.
@@ -18,7 +20,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
                 }
             };
             if ui.link(summary).on_hover_text("Show the problems list").clicked() {
-                app.tab = Tab::Problems;
+                app.intents.push(Intent::Run(UiCommand::ShowTab(Tab::Problems)));
             }
             ui.separator();
             // A model that has no file was never saved, however clean it is: "Saved" would lie.

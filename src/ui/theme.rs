@@ -25,6 +25,10 @@ pub fn high_contrast() -> Visuals {
         w.bg_stroke = Stroke::new(w.bg_stroke.width.max(1.5), Color32::BLACK);
     }
     widgets.noninteractive.bg_stroke = Stroke::new(1.5, Color32::from_gray(60));
+    // Slider rails and button faces dark enough to be seen through a washed-out projector.
+    widgets.inactive.bg_fill = Color32::from_gray(175);
+    widgets.inactive.weak_bg_fill = Color32::from_gray(210);
+    widgets.hovered.bg_fill = Color32::from_gray(150);
     v.selection.stroke = Stroke::new(2.0, Color32::BLACK);
     v
 }

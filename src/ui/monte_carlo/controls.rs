@@ -1,7 +1,6 @@
 //! The simulation's settings (samples, seed, method: saved in the model, undoable) and the
 //! run's state: a progress bar with Cancel, "Run again", and what is going on in words.
 
-use crate::app::Command;
 use crate::app::simulation::{DEBOUNCE, Status, method_label};
 use crate::format;
 use crate::model::{MAX_SAMPLES, Method};
@@ -34,8 +33,7 @@ pub(super) fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         let mut edited = app.state.model().clone();
         edited.simulation = settings;
         // One undo step per widget burst, like the editor.
-        let group = ui.ctx().dragged_id().or_else(|| ui.ctx().memory(|m| m.focused())).map(|id| id.value());
-        app.state.apply(Command::Replace { model: Box::new(edited), group });
+        app.intents.push(crate::ui::intent::Intent::Edit(Box::new(edited)));
     }
     ui.horizontal_wrapped(|ui| {
         let status = app.state.simulation.status();

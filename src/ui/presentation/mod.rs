@@ -23,6 +23,8 @@ pub struct SlideShow {
     pub index: usize,
     /// True while the screen is blanked (B).
     pub blank: bool,
+    /// True while the pinned sliders are hidden (S), leaving the slide the whole screen.
+    pub sliders_hidden: bool,
     /// True while the presenter view is on: the slide in a second window for the audience,
     /// notes, next slide, sliders and a clock in this one.
     pub presenter_view: bool,
@@ -48,6 +50,7 @@ pub fn start(ctx: &egui::Context, app: &mut ShorelineApp) {
     app.slides = Some(SlideShow {
         index: 0,
         blank: false,
+        sliders_hidden: false,
         presenter_view: false,
         zoom_before: ctx.zoom_factor(),
         zoom_applied: false,
@@ -101,6 +104,13 @@ pub fn next_option(app: &mut ShorelineApp) {
     app.state.option = (app.state.option + 1) % count;
 }
 
+/// Hides the pinned sliders, or shows them again.
+pub fn toggle_sliders(app: &mut ShorelineApp) {
+    if let Some(show) = &mut app.slides {
+        show.sliders_hidden = !show.sliders_hidden;
+    }
+}
+
 /// Blanks the screen, or shows the slide again.
 pub fn toggle_blank(app: &mut ShorelineApp) {
     if let Some(show) = &mut app.slides {
@@ -150,8 +160,10 @@ fn audience(ui: &mut Ui, app: &mut ShorelineApp, with_pins: bool) {
     }
     let deck = deck(app);
     let index = show.index.min(deck.len().saturating_sub(1));
-    if with_pins && pinned::any(app) {
+    if with_pins && !show.sliders_hidden && pinned::any(app) {
         egui::Panel::bottom("pinned_inputs").resizable(false).show(ui, |ui| pinned::strip(ui, app));
+        // A slider's edit reaches the results before the slide draws: it follows in the frame.
+        super::intent::apply(ui.ctx(), app);
     }
     egui::CentralPanel::default().show(ui, |ui| {
         if let Some(slide) = deck.get(index) {

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use super::super::app::ShorelineApp;
 use super::super::charts::common;
-use crate::app::Command;
+use super::super::intent::Intent;
 use crate::app::retarget::with_base;
 use crate::engine::Evaluation;
 use crate::format;
@@ -47,7 +47,8 @@ pub(super) fn strip(ui: &mut Ui, app: &mut ShorelineApp) {
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("What if").strong());
-        ui.label(now_against_start(app));
+        let wide = ui.available_width() > 900.0;
+        ui.label(now_against_start(app, wide));
         if ui
             .button("Reset")
             .on_hover_text("Put every pinned input back as it was when the presentation began (R)")
@@ -59,7 +60,7 @@ pub(super) fn strip(ui: &mut Ui, app: &mut ShorelineApp) {
     let effects = effects(ui, &baseline, app.state.scenario, option, &pins);
     let per_row = ((ui.available_width() / CELL_WIDTH).floor() as usize).clamp(1, pins.len().max(1));
     let cell = ui.available_width() / per_row as f32 - ui.spacing().item_spacing.x;
-    let mut edit: Option<(String, Estimate, egui::Id)> = None;
+    let mut edit: Option<(String, Estimate)> = None;
     for (row, chunk) in pins.chunks(per_row).enumerate() {
         // Top-aligned: a label that wraps never pushes its neighbours' sliders down.
         ui.horizontal_top(|ui| {
@@ -77,10 +78,10 @@ pub(super) fn strip(ui: &mut Ui, app: &mut ShorelineApp) {
         });
     }
     ui.add_space(4.0);
-    if let Some((path, value, id)) = edit {
+    if let Some((path, value)) = edit {
         let mut draft = model;
         if set_input(&mut draft, &path, value).is_ok() {
-            app.state.apply(Command::Replace { model: Box::new(draft), group: Some(id.value()) });
+            app.intents.push(Intent::Edit(Box::new(draft)));
         }
     }
 }
@@ -94,24 +95,29 @@ fn slider(
     info: &InputInfo,
     effect: Option<f64>,
     width: f32,
-) -> Option<(String, Estimate, egui::Id)> {
+) -> Option<(String, Estimate)> {
     // The range is the baseline's, so it stays put while the value moves.
     let start = input(baseline, &pin.input).map_or(info.estimate, |b| b.estimate);
     let (low, high) = pin.range(&start, info.kind);
     let mut value = info.estimate.base();
-    ui.add(egui::Label::new(RichText::new(&info.label).strong()).truncate());
-    ui.spacing_mut().slider_width = (width - 16.0).max(80.0);
-    let response = ui.add(egui::Slider::new(&mut value, low..=high).show_value(false)).accessible_name(&info.label);
     let text = value_with_unit(model, &pin.input, value);
     let from = value_with_unit(model, &pin.input, start.base());
     let effect = effect.map_or_else(String::new, |d| format!(" · NPV {}", signed_money(d, &model.currency)));
-    let line = if (value - start.base()).abs() > f64::EPSILON * value.abs().max(1.0) {
-        format!("{text} (was {from}){effect}")
-    } else {
-        text
-    };
-    ui.add(egui::Label::new(RichText::new(line).size(16.0)).truncate());
-    response.changed().then(|| (pin.input.clone(), with_base(&info.estimate, value, info.kind), response.id))
+    let moved = (value - start.base()).abs() > f64::EPSILON * value.abs().max(1.0);
+    let line = if moved { format!("{text} (was {from}){effect}") } else { text };
+    // Two lines a pin: its name (strong) and value on one, then the slider — the strip leaves
+    // the chart its room. The whole text is the tooltip when it is cut.
+    let style = ui.style();
+    let font = egui::TextStyle::Body.resolve(style);
+    let mut job = egui::text::LayoutJob::default();
+    let strong = egui::TextFormat::simple(font.clone(), ui.visuals().strong_text_color());
+    job.append(&format!("{}: ", info.label), 0.0, strong);
+    job.append(&line, 0.0, egui::TextFormat::simple(font, ui.visuals().text_color()));
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    ui.add(egui::Label::new(job)).on_hover_text(format!("{}: {line}", info.label));
+    ui.spacing_mut().slider_width = (width - 16.0).max(80.0);
+    let response = ui.add(egui::Slider::new(&mut value, low..=high).show_value(false)).accessible_name(&info.label);
+    response.changed().then(|| (pin.input.clone(), with_base(&info.estimate, value, info.kind)))
 }
 
 /// "+USD 1.2 M" / "−USD 310 k".
@@ -122,15 +128,18 @@ fn signed_money(value: f64, currency: &str) -> String {
 
 /// Every option's NPV now, with its change since the presentation began; the option in focus
 /// first, with its savings.
-fn now_against_start(app: &ShorelineApp) -> String {
+fn now_against_start(app: &ShorelineApp, wide: bool) -> String {
     let Some(results) = app.state.analysis.results.as_ref() else { return String::new() };
     let currency = &results.model.currency;
     let baseline = app.state.meeting.as_ref().map(|m| m.baseline.as_slice()).unwrap_or_default();
     let focus = app.state.option;
     let mut order: Vec<usize> = (0..results.evaluation.options.len()).collect();
     order.sort_by_key(|&i| i != focus);
+    // A narrow screen has room for the option in focus only.
+    let room = if wide { order.len() } else { 1 };
     let parts: Vec<String> = order
         .into_iter()
+        .take(room)
         .map(|i| {
             let now = &results.evaluation.options[i];
             let mut text = format!("{}: NPV {}", common::one_line(&now.name), format::compact_money(now.npv, currency));

@@ -42,6 +42,7 @@ fn console(ui: &mut Ui, app: &mut ShorelineApp) {
     let index = show.index.min(deck.len().saturating_sub(1));
     if super::pinned::any(app) {
         egui::Panel::bottom("presenter_pins").show(ui, |ui| super::pinned::strip(ui, app));
+        super::super::intent::apply(ui.ctx(), app);
     }
     egui::Panel::right("presenter_notes").resizable(true).default_size(ui.available_width() * 0.38).show(ui, |ui| {
         clock(ui, show.started);

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::super::app::ShorelineApp;
 use super::super::charts::{self, ChartInput, common};
-use super::super::{kpi, monte_carlo, scenarios, sensitivity};
+use super::super::{monte_carlo, palette, scenarios, sensitivity};
 use crate::app::AppState;
 use crate::engine::Evaluation;
 use crate::format;
@@ -53,7 +53,7 @@ pub(super) fn draw(ui: &mut Ui, app: &mut ShorelineApp, kind: SlideKind, index: 
 fn counter(ui: &mut Ui, state: &AppState, kind: SlideKind, index: usize, count: usize) {
     let scenario = state.scenario.and_then(|s| state.model().scenarios.get(s)).map(|s| s.name.as_str());
     let text = format!(
-        "{} / {count}  ·  {}  ·  {}  ·  arrow keys move · O option · 0–9 scenario · R reset · B blank · P presenter view · Esc leaves",
+        "{} / {count}  ·  {}  ·  {}  ·  arrow keys move · O option · 0–9 scenario · S sliders · R reset · B blank · P presenter view · Esc leaves",
         index + 1,
         kind.label(),
         scenario.map_or_else(|| "base model".to_owned(), |s| format!("scenario {s}")),
@@ -74,10 +74,7 @@ fn content(ui: &mut Ui, app: &mut ShorelineApp, kind: SlideKind) {
     let Some(input) = ChartInput::of_state(&app.state) else { return };
     match kind {
         SlideKind::Title => title(ui, &input),
-        SlideKind::Kpis => {
-            heading(ui, "Key figures");
-            kpi::show(ui, &input);
-        }
+        SlideKind::Kpis => key_figures(ui, &input),
         SlideKind::MonthlyCost => charts::monthly_cost::show(ui, &input),
         SlideKind::Cumulative => charts::cumulative::show(ui, &input),
         SlideKind::Volume => charts::volume::show(ui, &input),
@@ -165,4 +162,53 @@ fn scenario_comparison(ui: &mut Ui, app: &mut ShorelineApp) {
     let rows = state.comparison.refresh(&model, state.doc.revision(), valid);
     let labels = Labeller::new(&model);
     scenarios::compare::show(ui, rows, &model, &labels, state.scenario);
+}
+
+/// The key figures as one table, an option a column: read across the room where cards of every
+/// option would not fit on one screen (three cards at 1024 × 768 and 175 % would scroll).
+fn key_figures(ui: &mut Ui, input: &ChartInput) {
+    heading(ui, "Key figures");
+    let currency = input.model.currency.as_str();
+    let unit = input.model.workload.unit.as_str();
+    let options = &input.evaluation.options;
+    let size = 20.0;
+    let column = ((ui.available_width() - 150.0) / options.len().max(1) as f32 - 16.0).max(90.0);
+    egui::Grid::new("slide_key_figures").striped(true).spacing([16.0, 10.0]).show(ui, |ui| {
+        ui.label("");
+        for (i, o) in options.iter().enumerate() {
+            let name = RichText::new(common::one_line(&o.name)).size(size).strong();
+            let name = if i == input.option { name.underline() } else { name };
+            ui.add_sized([column, 0.0], egui::Label::new(name).wrap());
+        }
+        ui.end_row();
+        type Figure<'a> = (&'a str, Box<dyn Fn(&crate::engine::OptionResult) -> (String, Option<egui::Color32>) + 'a>);
+        let rows: [Figure<'_>; 6] = [
+            (
+                "Savings",
+                Box::new(|o| {
+                    (format::or_dash(o.savings_pct, format::percent), Some(palette::savings(o.savings_total)))
+                }),
+            ),
+            ("Total saved", Box::new(|o| (format::compact_money(o.savings_total, currency), None))),
+            ("NPV", Box::new(|o| (format::compact_money(o.npv, currency), Some(palette::savings(o.npv))))),
+            ("IRR", Box::new(|o| (format::irr(o.irr), None))),
+            ("Payback", Box::new(|o| (format::or_dash(o.payback_months, format::months), None))),
+            (
+                "Break-even",
+                Box::new(|o| (format::break_even(o, |v| format!("{} {unit}/mo", format::thousands(v))), None)),
+            ),
+        ];
+        for (name, figure) in rows {
+            ui.label(RichText::new(name).size(size));
+            for o in options {
+                let (text, color) = figure(o);
+                let text = RichText::new(text).size(size);
+                ui.label(match color {
+                    Some(c) => text.color(c),
+                    None => text,
+                });
+            }
+            ui.end_row();
+        }
+    });
 }

@@ -230,13 +230,14 @@ fn apply_value(app: &mut ShorelineApp, path: &str, value: f64) {
         .scenario
         .and_then(|s| scenarios.get_mut(s))
         .and_then(|s| s.overrides.iter_mut().find(|o| o.input == path));
-    match overridden {
+    let command = match overridden {
         Some(o) => {
             // An override keeps its form: a relative one becomes the change that gives the value.
             o.value = OverrideValue::Set(estimate).switched(o.value.form(), &current_in_base);
-            state.apply(Command::SetScenarios(scenarios));
+            Command::SetScenarios(scenarios)
         }
-        None => state.apply(Command::SetInput { path: path.to_owned(), value: estimate }),
-    }
-    state.notice(NoticeKind::Info, format!("Goal seek set {label} to {shown}{kept}. Undo (Ctrl+Z) restores it."));
+        None => Command::SetInput { path: path.to_owned(), value: estimate },
+    };
+    app.intents.push(crate::ui::intent::Intent::Step(command));
+    app.state.notice(NoticeKind::Info, format!("Goal seek set {label} to {shown}{kept}. Undo (Ctrl+Z) restores it."));
 }

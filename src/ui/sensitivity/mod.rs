@@ -32,11 +32,6 @@ pub(crate) const SERIES: [Color32; 8] = [
 /// Chart height of the smaller charts.
 const CHART_HEIGHT: f32 = 260.0;
 
-/// What the user asked for while the tab was drawn, done after drawing.
-enum Action {
-    Focus(String),
-}
-
 /// A value of an input as people read it: a percentage for rates and shares, else compact.
 pub(crate) fn input_value(kind: ValueKind, x: f64) -> String {
     if kind.is_percentage() { format::percent(x) } else { format::compact(x) }
@@ -44,7 +39,7 @@ pub(crate) fn input_value(kind: ValueKind, x: f64) -> String {
 
 /// Draws the Sensitivity tab.
 pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
-    let mut actions = Vec::new();
+    let mut reveal = None;
     let AppState { analysis, sensitivity, focus_path, scenario, option, .. } = &mut app.state;
     let Some(results) = analysis.results.as_ref() else {
         ui.label("No results yet: fix the problems listed under Problems.");
@@ -74,7 +69,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         section(ui, "Tornado: NPV with each uncertain input at its P10 and P90, largest swing first");
         if let Some(path) = tornado::show(ui, sens, &results.plan, &currency, focus_path.as_deref()) {
-            actions.push(Action::Focus(path));
+            reveal = Some(path);
         }
         ui.add_space(12.0);
         crate::ui::charts::common::side_by_side(ui, 2, 360.0, |ui, i| {
@@ -93,10 +88,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         }
         heat_map::show(ui, &results.plan, sensitivity.heat_map(), option, &currency);
     });
-    for action in actions {
-        match action {
-            Action::Focus(path) => app.state.focus_path = Some(path),
-        }
+    if let Some(path) = reveal {
+        app.intents.push(crate::ui::intent::Intent::Reveal(path));
     }
     goal_seek::show(ui, app, goal_button.clicked());
 }
