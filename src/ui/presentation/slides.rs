@@ -171,14 +171,18 @@ fn key_figures(ui: &mut Ui, input: &ChartInput) {
     let currency = input.model.currency.as_str();
     let unit = input.model.workload.unit.as_str();
     let options = &input.evaluation.options;
-    let size = 20.0;
-    let column = ((ui.available_width() - 150.0) / options.len().max(1) as f32 - 16.0).max(90.0);
+    // Smaller type on a narrow screen, so three options still fit across it.
+    let size = if ui.available_width() < 720.0 { 16.0 } else { 20.0 };
+    let column = ((ui.available_width() - 8.0 * size) / options.len().max(1) as f32 - 16.0).max(80.0);
     egui::Grid::new("slide_key_figures").striped(true).spacing([16.0, 10.0]).show(ui, |ui| {
         ui.label("");
         for (i, o) in options.iter().enumerate() {
             let name = RichText::new(common::one_line(&o.name)).size(size).strong();
             let name = if i == input.option { name.underline() } else { name };
-            ui.add_sized([column, 0.0], egui::Label::new(name).wrap());
+            ui.vertical(|ui| {
+                ui.set_max_width(column);
+                ui.add(egui::Label::new(name).wrap());
+            });
         }
         ui.end_row();
         type Figure<'a> = (&'a str, Box<dyn Fn(&crate::engine::OptionResult) -> (String, Option<egui::Color32>) + 'a>);
