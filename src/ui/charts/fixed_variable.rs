@@ -115,9 +115,15 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
         .stack_on(&[&fixed, &step]);
     let count = columns.len();
     let totals_max = columns.iter().map(Column::total).fold(0.0, f64::max);
+    // The legend above the plot: bars fill it from the left, where an in-plot legend would sit.
+    let mut entries = vec![("Fixed".to_owned(), palette::FIXED)];
+    if any_step {
+        entries.push(("Step-fixed (staff sized for the peak)".to_owned(), palette::STEP_FIXED));
+    }
+    entries.push(("Variable".to_owned(), palette::VARIABLE));
+    common::legend_row(ui, "", &entries);
     Plot::new("fixed_variable")
         .height(crate::ui::charts::common::plot_height(ui, PLOT_HEIGHT))
-        .legend(common::legend())
         .y_axis_label(format!("{} over {months} months", input.model.currency))
         .x_axis_formatter(move |mark: GridMark, _| name_at(&names, mark.value))
         .y_grid_spacer(axes::nice_grid(axes::Direction::Y))

@@ -14,7 +14,7 @@ use crate::model::labels::Labeller;
 use crate::model::presentation::SlideKind;
 
 /// Room under a slide's chart for its caption and legend.
-const BELOW_CHART: f32 = 90.0;
+const BELOW_CHART: f32 = 120.0;
 
 /// The sentence a CFO remembers: the option with the best NPV, what it saves, over how long and
 /// when it pays back — or that no option saves money.
@@ -44,7 +44,8 @@ pub(super) fn draw(ui: &mut Ui, app: &mut ShorelineApp, kind: SlideKind, index: 
         return;
     }
     let height = (ui.available_height() - BELOW_CHART).max(160.0);
-    egui::ScrollArea::vertical().id_salt(("slide", index)).auto_shrink([false, false]).show(ui, |ui| {
+    // Both ways: a wide table (the rate card at 1024 × 768 and 175 %) scrolls rather than being cut.
+    egui::ScrollArea::both().id_salt(("slide", index)).auto_shrink([false, false]).show(ui, |ui| {
         common::with_plot_height(ui, height, |ui| content(ui, app, kind));
     });
 }
