@@ -1,50 +1,62 @@
-//! Every colour the charts and cards use, in one place. Each colour is of middle lightness and
+//! The shared palette (`crate::palette`) as egui colours, and how the window fades them. Each colour is of middle lightness and
 //! clear saturation so that it reads on egui's dark panels and on its light ones alike: no
 //! near-black, no near-white, no pale yellow.
 
 use egui::Color32;
 
-/// In-house: warm orange, the cost the finance lead already pays.
-pub const IN_HOUSE: Color32 = Color32::from_rgb(0xE0, 0x7B, 0x39);
+use crate::palette::{self as shared, Rgb};
 
-/// One colour per option, cycled when there are more options than colours.
-const OPTIONS: [Color32; 6] = [
-    Color32::from_rgb(0x3E, 0x8E, 0xDE), // blue
-    Color32::from_rgb(0x22, 0xA8, 0x8E), // teal
-    Color32::from_rgb(0xA3, 0x6B, 0xE0), // violet
-    Color32::from_rgb(0xD4, 0x54, 0x9A), // magenta
-    Color32::from_rgb(0x8F, 0xA7, 0x3A), // olive
-    Color32::from_rgb(0x3F, 0xB4, 0xD4), // cyan
-];
+/// An RGB colour of the shared palette as egui draws it.
+pub const fn c(rgb: Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// In-house: warm orange, the cost the finance lead already pays.
+pub const IN_HOUSE: Color32 = c(shared::IN_HOUSE);
 
 /// The colour of option `index`.
 pub fn option(index: usize) -> Color32 {
-    OPTIONS[index % OPTIONS.len()]
+    c(shared::option(index))
 }
 
-/// Vendor fees. The four components are muted so that they never pass for an option's line drawn
-/// over them.
-pub const FEES: Color32 = Color32::from_rgb(0x80, 0x90, 0xA8);
+/// Vendor fees.
+pub const FEES: Color32 = c(shared::FEES);
 /// Retained in-house cost (vendor management and the like).
-pub const RETAINED: Color32 = Color32::from_rgb(0x9C, 0x89, 0xB8);
+pub const RETAINED: Color32 = c(shared::RETAINED);
 /// Parallel running: in-house cost still paid during the transition.
-pub const PARALLEL: Color32 = Color32::from_rgb(0xD9, 0xA4, 0x41);
+pub const PARALLEL: Color32 = c(shared::PARALLEL);
 /// A figure that calls for care but not alarm (a real but minority chance of a loss).
-pub const CAUTION: Color32 = Color32::from_rgb(0xD9, 0xA4, 0x41);
+pub const CAUTION: Color32 = c(shared::CAUTION);
 /// Hidden costs.
-pub const HIDDEN: Color32 = Color32::from_rgb(0xC8, 0x64, 0x5B);
-
+pub const HIDDEN: Color32 = c(shared::HIDDEN);
 /// Fixed cost (paid whatever the volume).
-pub const FIXED: Color32 = Color32::from_rgb(0x7A, 0x86, 0x94);
+pub const FIXED: Color32 = c(shared::FIXED);
 /// Step-fixed cost: in-house staff sized for the peak, fixed within a year, stepping with volume.
-pub const STEP_FIXED: Color32 = Color32::from_rgb(0xA8, 0x9A, 0x6E);
+pub const STEP_FIXED: Color32 = c(shared::STEP_FIXED);
 /// Variable cost (follows the volume).
-pub const VARIABLE: Color32 = Color32::from_rgb(0x4F, 0xB3, 0xBF);
-
+pub const VARIABLE: Color32 = c(shared::VARIABLE);
 /// Savings, money saved.
-pub const SAVINGS_POSITIVE: Color32 = Color32::from_rgb(0x2E, 0x9D, 0x5B);
+pub const SAVINGS_POSITIVE: Color32 = c(shared::SAVINGS_POSITIVE);
 /// Savings below zero, money lost.
-pub const SAVINGS_NEGATIVE: Color32 = Color32::from_rgb(0xD6, 0x45, 0x45);
+pub const SAVINGS_NEGATIVE: Color32 = c(shared::SAVINGS_NEGATIVE);
+/// A loss among the draws.
+pub const LOSS: Color32 = c(shared::LOSS);
+/// A gain among the draws.
+pub const GAIN: Color32 = c(shared::GAIN);
+/// The P10 end of a tornado bar (and "low" elsewhere).
+pub const LOW: Color32 = c(shared::LOW);
+/// The P90 end of a tornado bar.
+pub const HIGH: Color32 = c(shared::HIGH);
+
+/// Series colour `i` (spider inputs, scenarios), cycled.
+pub fn series(i: usize) -> Color32 {
+    c(shared::SERIES[i % shared::SERIES.len()])
+}
+
+/// The colour of a hidden-cost category.
+pub fn category(category: crate::model::HiddenCategory) -> Color32 {
+    c(shared::CATEGORIES[category as usize % shared::CATEGORIES.len()])
+}
 
 /// The colour of a savings figure by its sign.
 pub fn savings(x: f64) -> Color32 {
@@ -82,7 +94,7 @@ mod tests {
 
     #[test]
     fn option_colours_cycle_and_differ() {
-        assert_eq!(option(0), option(OPTIONS.len()));
+        assert_eq!(option(0), option(shared::OPTIONS.len()));
         assert_ne!(option(0), option(1));
         assert_ne!(option(0), IN_HOUSE);
     }

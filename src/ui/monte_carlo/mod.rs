@@ -14,10 +14,7 @@ use super::app::ShorelineApp;
 use crate::app::simulation::method_label;
 use crate::format;
 
-/// Share of draws losing money, and bars below 0.
-pub(crate) const LOSS: Color32 = Color32::from_rgb(214, 90, 72);
-/// Bars above 0.
-pub(crate) const GAIN: Color32 = Color32::from_rgb(66, 150, 110);
+pub(crate) use crate::ui::palette::{GAIN, LOSS};
 /// Chart height.
 const CHART_HEIGHT: f32 = 300.0;
 

@@ -3,7 +3,8 @@
 
 use egui_plot::{Line, LineStyle, PlotPoints};
 
-use crate::ui::sensitivity::{SERIES, swatches};
+use crate::ui::palette::series;
+use crate::ui::sensitivity::swatches;
 
 use crate::app::scenario_compare::ScenarioResults;
 use crate::format;
@@ -102,7 +103,7 @@ pub(crate) fn show(
         crate::ui::sensitivity::zero_line(plot, text);
         for (i, row) in rows.iter().enumerate() {
             let Ok(evaluation) = &row.evaluation else { continue };
-            let color = SERIES[i % SERIES.len()];
+            let color = series(i);
             for (k, o) in evaluation.options.iter().enumerate() {
                 let points: PlotPoints<'_> =
                     o.cumulative_savings.iter().enumerate().map(|(t, v)| [t as f64 + 1.0, *v]).collect();
@@ -112,7 +113,7 @@ pub(crate) fn show(
         }
     });
     // Colour says the scenario, the line style says the option.
-    let mut legend: Vec<_> = rows.iter().enumerate().map(|(i, r)| (SERIES[i % SERIES.len()], r.name.clone())).collect();
+    let mut legend: Vec<_> = rows.iter().enumerate().map(|(i, r)| (series(i), r.name.clone())).collect();
     let options = ["solid", "dashed", "dotted"];
     for (k, o) in model.options.iter().enumerate() {
         legend.push((text.gamma_multiply(0.4), format!("{}: {}", options[k % options.len()], o.name)));

@@ -10,24 +10,8 @@ use crate::engine::sensitivity::{HIDDEN_MULTIPLIERS, Sensitivity};
 use crate::format;
 use crate::model::HiddenCategory;
 
-/// Colours of the hidden-cost categories, in the enumeration's order (cycled).
-const CATEGORY_COLORS: [Color32; 12] = [
-    Color32::from_rgb(86, 142, 207),
-    Color32::from_rgb(231, 140, 62),
-    Color32::from_rgb(92, 176, 104),
-    Color32::from_rgb(207, 86, 96),
-    Color32::from_rgb(150, 116, 201),
-    Color32::from_rgb(160, 120, 90),
-    Color32::from_rgb(222, 122, 184),
-    Color32::from_rgb(128, 128, 128),
-    Color32::from_rgb(190, 190, 70),
-    Color32::from_rgb(70, 190, 200),
-    Color32::from_rgb(120, 160, 60),
-    Color32::from_rgb(200, 160, 40),
-];
-
 fn category_color(category: HiddenCategory) -> Color32 {
-    CATEGORY_COLORS[category as usize % CATEGORY_COLORS.len()]
+    crate::ui::palette::category(category)
 }
 
 /// Draws the headroom curve and the hidden costs by category, side by side.

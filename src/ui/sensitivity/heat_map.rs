@@ -11,8 +11,7 @@ use crate::engine::sensitivity::{HeatMap, Sensitivity};
 use crate::format;
 
 const HEIGHT: f32 = 360.0;
-const LOSS: Color32 = Color32::from_rgb(205, 70, 60);
-const GAIN: Color32 = Color32::from_rgb(40, 150, 110);
+use crate::ui::palette::{GAIN, LOSS};
 
 fn memory_id() -> egui::Id {
     egui::Id::unique("sensitivity_heat_map_pair")

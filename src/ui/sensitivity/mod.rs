@@ -14,21 +14,7 @@ use crate::app::AppState;
 use crate::format;
 use crate::model::ValueKind;
 
-/// The P10 end of a tornado bar (and "low" elsewhere).
-pub(crate) const LOW: Color32 = Color32::from_rgb(222, 110, 75);
-/// The P90 end of a tornado bar.
-pub(crate) const HIGH: Color32 = Color32::from_rgb(70, 150, 205);
-/// Colours of the series of a chart, in order (cycled).
-pub(crate) const SERIES: [Color32; 8] = [
-    Color32::from_rgb(86, 142, 207),
-    Color32::from_rgb(231, 140, 62),
-    Color32::from_rgb(92, 176, 104),
-    Color32::from_rgb(207, 86, 96),
-    Color32::from_rgb(150, 116, 201),
-    Color32::from_rgb(190, 150, 60),
-    Color32::from_rgb(222, 122, 184),
-    Color32::from_rgb(70, 180, 190),
-];
+pub(crate) use crate::ui::palette::{HIGH, LOW};
 /// Chart height of the smaller charts.
 const CHART_HEIGHT: f32 = 260.0;
 

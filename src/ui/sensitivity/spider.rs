@@ -3,9 +3,10 @@
 
 use egui_plot::{HLine, Line, Plot, PlotPoints};
 
-use super::{CHART_HEIGHT, SERIES, swatches};
+use super::{CHART_HEIGHT, swatches};
 use crate::engine::sensitivity::{SPIDER_FACTORS, Sensitivity};
 use crate::format;
+use crate::ui::palette::series;
 
 /// Lines drawn at most (the steepest, in tornado order); the rest would only add noise.
 const MAX_LINES: usize = 8;
@@ -52,11 +53,10 @@ pub(super) fn show(ui: &mut egui::Ui, sens: &Sensitivity, currency: &str) {
             for (k, line) in lines.iter().take(MAX_LINES).enumerate() {
                 let points: PlotPoints<'_> =
                     SPIDER_FACTORS.iter().zip(&line.npv).map(|(f, npv)| [(f - 1.0) * 100.0, *npv]).collect();
-                plot.line(Line::new(line.label.clone(), points).width(2.0).color(SERIES[k % SERIES.len()]));
+                plot.line(Line::new(line.label.clone(), points).width(2.0).color(series(k)));
             }
         });
-    let legend: Vec<_> =
-        lines.iter().take(MAX_LINES).enumerate().map(|(k, l)| (SERIES[k % SERIES.len()], l.label.clone())).collect();
+    let legend: Vec<_> = lines.iter().take(MAX_LINES).enumerate().map(|(k, l)| (series(k), l.label.clone())).collect();
     swatches(ui, &legend);
     if lines.len() > MAX_LINES {
         ui.weak(format!("The {MAX_LINES} inputs with the largest swing; the tornado lists all {}.", lines.len()));
