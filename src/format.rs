@@ -129,6 +129,26 @@ pub fn months(n: u32) -> String {
     if n == 1 { "1 month".to_owned() } else { format!("{n} months") }
 }
 
+/// The sentence a CFO remembers: the option with the best NPV, what it saves, over how long and
+/// when it pays back — or that no option saves money.
+pub fn headline(model: &crate::model::Model, evaluation: &crate::engine::Evaluation) -> String {
+    let best = evaluation.options.iter().max_by(|a, b| a.npv.total_cmp(&b.npv));
+    let Some(best) = best.filter(|o| o.savings_total > 0.0) else {
+        return "No option saves money over the horizon: keeping the work in-house is cheapest.".to_owned();
+    };
+    let horizon = model.horizon_months;
+    let pays_back = match best.payback_months {
+        Some(m) => format!("pays back in {}", months(m)),
+        None => "does not pay back within the horizon".to_owned(),
+    };
+    format!(
+        "{} saves {} — {} over {horizon} months — and {pays_back}",
+        best.name.replace(['\n', '\r', '\t'], " "),
+        or_dash(best.savings_pct, |p| format!("{:.0} %", p * 100.0)),
+        compact_money(best.savings_total, &model.currency),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,10 @@ pub enum DialogKind {
     Open,
     /// Choose where to save.
     SaveAs,
+    /// Choose where to write an export.
+    Export(super::state::ExportKind),
+    /// Pick a model file to compare the open one with.
+    Compare,
 }
 
 /// How a dialog ended.
@@ -65,13 +69,21 @@ impl PendingDialog {
         let name = suggested_name.to_owned();
         let spawned = std::thread::Builder::new().name("shoreline-file-dialog".into()).spawn(move || {
             let started = Instant::now();
-            let mut dialog = rfd::FileDialog::new().add_filter("Shoreline model", &["ron"]);
+            let mut dialog = match kind {
+                DialogKind::Export(export) => {
+                    rfd::FileDialog::new().set_title("Export").add_filter(export.filter_name(), &[export.extension()])
+                }
+                DialogKind::Compare => {
+                    rfd::FileDialog::new().set_title("Compare with file").add_filter("Shoreline model", &["ron"])
+                }
+                DialogKind::Open | DialogKind::SaveAs => rfd::FileDialog::new().add_filter("Shoreline model", &["ron"]),
+            };
             if let Some(folder) = folder {
                 dialog = dialog.set_directory(folder);
             }
             let chosen = match kind {
-                DialogKind::Open => dialog.pick_file(),
-                DialogKind::SaveAs => dialog.set_file_name(name).save_file(),
+                DialogKind::Open | DialogKind::Compare => dialog.pick_file(),
+                DialogKind::SaveAs | DialogKind::Export(_) => dialog.set_file_name(name).save_file(),
             };
             // The receiver may be gone if the app closed meanwhile; nothing is lost then.
             let _ = sender.send((chosen, started.elapsed()));

@@ -7,27 +7,14 @@
 //! `NAME.meeting-YYYY-MM-DD.ron` after every change (a crash loses nothing), and a second
 //! presentation of the same model on the same day adds to that day's file.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-
-use serde::{Deserialize, Serialize};
 
 use super::analysis::Results;
 use crate::model::inputs::visit;
 use crate::model::labels::Labeller;
+pub use crate::model::meeting_log::{MeetingChange, MeetingLog, OptionFigures, log_path, to_tsv};
 use crate::model::units::value_with_unit;
 use crate::model::{Estimate, Model, io};
-
-/// One option's key figures at a moment of the meeting.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct OptionFigures {
-    /// The option's name.
-    pub name: String,
-    /// Its NPV of savings.
-    pub npv: f64,
-    /// Its savings as a share of the in-house cost, when defined.
-    pub savings_pct: Option<f64>,
-}
 
 impl OptionFigures {
     /// Every option's figures in `results`.
@@ -35,35 +22,6 @@ impl OptionFigures {
         let options = &results.evaluation.options;
         options.iter().map(|o| Self { name: o.name.clone(), npv: o.npv, savings_pct: o.savings_pct }).collect()
     }
-}
-
-/// One change tried in the meeting.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct MeetingChange {
-    /// Local time of day it was made ("14:05:09").
-    pub time: String,
-    /// What changed, in the user's words ("Manila offshore › rate", "Scenario").
-    pub what: String,
-    /// The value before.
-    pub old: String,
-    /// The value after.
-    pub new: String,
-    /// Each option's figures before the change.
-    pub before: Vec<OptionFigures>,
-    /// Each option's figures after it.
-    pub after: Vec<OptionFigures>,
-}
-
-/// The file written beside the model.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MeetingLog {
-    /// The model's name.
-    pub model: String,
-    /// The day of the meeting (YYYY-MM-DD).
-    pub date: String,
-    /// The changes, oldest first.
-    pub changes: Vec<MeetingChange>,
 }
 
 /// What the log last saw: the "before" of the next change.
@@ -89,12 +47,6 @@ pub struct Meeting {
     /// Where the log is written, when the model has a file.
     pub file: Option<PathBuf>,
     seen: Option<Seen>,
-}
-
-/// `NAME.meeting-YYYY-MM-DD.ron` beside `model_file`.
-pub fn log_path(model_file: &Path, date: &str) -> PathBuf {
-    let stem = model_file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "model".into());
-    model_file.with_file_name(format!("{stem}.meeting-{date}.ron"))
 }
 
 /// Today's date and the time of day, local.
@@ -183,32 +135,6 @@ impl Meeting {
     pub fn changed(&self, model: &Model) -> bool {
         *model != self.started_with
     }
-}
-
-/// The log as tab-separated text, one row per change and option, for a spreadsheet or an email.
-pub fn to_tsv(log: &MeetingLog) -> String {
-    let mut out =
-        String::from("time\tchange\tfrom\tto\toption\tNPV before\tNPV after\tsavings % before\tsavings % after\n");
-    let pct = |p: Option<f64>| p.map_or_else(String::new, |p| format!("{:.2}", p * 100.0));
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    for c in &log.changes {
-        for (b, a) in c.before.iter().zip(&c.after) {
-            let _ = writeln!(
-                out,
-                "{}\t{}\t{}\t{}\t{}\t{:.0}\t{:.0}\t{}\t{}",
-                c.time,
-                clean(&c.what),
-                clean(&c.old),
-                clean(&c.new),
-                clean(&a.name),
-                b.npv,
-                a.npv,
-                pct(b.savings_pct),
-                pct(a.savings_pct)
-            );
-        }
-    }
-    out
 }
 
 /// What differs between two states of the meeting, as (what, old, new): each input whose value

@@ -16,5 +16,6 @@ mod state;
 
 pub use document::{Command, Document};
 pub use state::{
-    AppState, ExternalChangeAnswer, FileAction, Notice, NoticeKind, PathPrompt, Question, Template, UnsavedAnswer,
+    AppState, Compared, ExportKind, ExternalChangeAnswer, FileAction, ImageFormat, Notice, NoticeKind, PathPrompt,
+    Question, Template, UnsavedAnswer,
 };

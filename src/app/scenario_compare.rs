@@ -1,16 +1,7 @@
 //! Every scenario of the model evaluated side by side, once per document revision.
 
-use crate::engine::Evaluation;
+pub use crate::engine::scenarios::ScenarioResults;
 use crate::model::Model;
-
-/// One column of the comparison: the base model or one scenario.
-#[derive(Debug)]
-pub struct ScenarioResults {
-    /// "Base model" or the scenario's name.
-    pub name: String,
-    /// The results, or why the scenario cannot be applied.
-    pub evaluation: Result<Evaluation, String>,
-}
 
 /// The comparison, cached by revision.
 #[derive(Debug, Default)]
@@ -26,12 +17,7 @@ impl ScenarioComparison {
     pub fn refresh(&mut self, model: &Model, revision: u64, valid: bool) -> &[ScenarioResults] {
         if valid && self.revision != Some(revision) {
             self.revision = Some(revision);
-            let base = ScenarioResults { name: "Base model".into(), evaluation: Ok(Evaluation::of_model(model)) };
-            let scenarios = model.scenarios.iter().enumerate().map(|(i, s)| ScenarioResults {
-                name: s.name.clone(),
-                evaluation: model.with_scenario(i).map(|m| Evaluation::of_model(&m)).map_err(|e| e.to_string()),
-            });
-            self.rows = std::iter::once(base).chain(scenarios).collect();
+            self.rows = crate::engine::scenarios::compare(model);
         }
         &self.rows
     }

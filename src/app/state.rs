@@ -2,9 +2,11 @@
 //! settings and recovery; the file workflow (new, open, save, the questions it asks, dialogs) is
 //! in [`files`]. The UI reads this state and calls its methods; it never edits the model directly.
 
+mod exports;
 mod files;
 mod presenting;
 
+pub use exports::{Compared, ExportKind, ImageFormat};
 pub use files::{ExternalChangeAnswer, FileAction, PathPrompt, Template, UnsavedAnswer};
 
 use std::path::PathBuf;
@@ -90,6 +92,8 @@ pub struct AppState {
     pub comparison: ScenarioComparison,
     /// The meeting of the current or last presentation of this document, with its log.
     pub meeting: Option<Meeting>,
+    /// The open model compared with another file (File ▸ Compare with file…), while shown.
+    pub compared: Option<Compared>,
     /// The last failure to write the meeting log, said once.
     meeting_write_failed: Option<String>,
     /// After a save-as chosen for a pending action, that action.
@@ -138,6 +142,7 @@ impl AppState {
             sensitivity: SensitivityCache::default(),
             comparison: ScenarioComparison::default(),
             meeting: None,
+            compared: None,
             meeting_write_failed: None,
             after_save: None,
             data_dir,

@@ -1,9 +1,14 @@
 //! The command line: validate, evaluate, sensitivity, simulate, goal-seek, inputs and fmt.
 //!
-//! Exit codes: 0 success; 1 the model is invalid, or the question has no answer (goal seek);
+//! Exit codes: 0 success; 1 the model is invalid, or the question has no answer (goal seek),
+//! or the two files differ (diff);
 //! 2 bad usage or a file that cannot be read or parsed; 3 a file that cannot be written.
 
+mod chart;
+mod diff;
+mod export;
 mod inputs;
+mod report;
 mod tables;
 
 use std::path::{Path, PathBuf};
@@ -94,6 +99,23 @@ pub enum Command {
         /// The model file.
         file: PathBuf,
         /// Print JSON: `{"inputs": [{"path", "label", "base", "estimate"}]}`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One chart as a PNG or SVG image (`--list` names the charts).
+    Chart(chart::ChartArgs),
+    /// Write a self-contained HTML report a CFO can read on screen and print.
+    Report(report::ReportArgs),
+    /// The monthly series as CSV, or every result as an Excel workbook.
+    Export(export::ExportArgs),
+    /// What changed between two model files and what it did to each option's results
+    /// (exit 0 the same, 1 different).
+    Diff {
+        /// The file compared from.
+        old: PathBuf,
+        /// The file compared to.
+        new: PathBuf,
+        /// Print JSON: `{"inputs", "added", "removed", "other", "options"}`.
         #[arg(long)]
         json: bool,
     },
@@ -368,6 +390,10 @@ fn execute(command: Command) -> Result<u8, Failure> {
             }
             Ok(0)
         }
+        Command::Chart(args) => chart::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Export(args) => export::run(args),
+        Command::Diff { old, new, json: as_json } => diff::run(&old, &new, as_json),
         Command::Fmt { file } => {
             let model = load(&file)?;
             io::save(&file, &model).map_err(|e| Failure { message: e.to_string(), code: EXIT_UNWRITABLE })?;

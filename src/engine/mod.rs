@@ -9,7 +9,9 @@ mod plan;
 mod project;
 pub mod rate_card;
 mod results;
+pub mod scenarios;
 pub mod sensitivity;
+pub mod volume_curve;
 
 pub use plan::{Plan, PlanInput, Slot};
 pub use project::{OptionSeries, Projection, ceil_star};

@@ -26,6 +26,15 @@ pub struct TornadoBar {
     pub swing: f64,
 }
 
+impl TornadoBar {
+    /// True when the input moves the NPV at all, `base_npv` being the NPV at base values. The
+    /// tolerance is relative: an NPV sums many months, so an input that only touches another
+    /// option still leaves a swing of rounding noise.
+    pub fn moves(&self, base_npv: f64) -> bool {
+        self.swing > 1e-9 * base_npv.abs().max(1.0)
+    }
+}
+
 /// One line of the spider chart.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SpiderLine {

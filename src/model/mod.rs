@@ -11,6 +11,7 @@ pub mod hidden_switch;
 pub mod inputs;
 pub mod io;
 pub mod labels;
+pub mod meeting_log;
 pub mod presentation;
 pub mod pricing_switch;
 pub mod samples;

@@ -90,6 +90,22 @@ pub fn singular(unit: &str) -> &str {
     unit.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(unit)
 }
 
+/// An input's estimate as a person reads it: "USD 55,000 per FTE-year", or its distribution with
+/// each parameter in the input's unit ("Triangular: low USD 52,000 per FTE-year, mode …").
+pub fn estimate_with_unit(model: &Model, path: &str, estimate: &super::Estimate) -> String {
+    match estimate.distribution() {
+        None => value_with_unit(model, path, estimate.base()),
+        Some(d) => {
+            let parameters: Vec<String> = d
+                .parameters()
+                .into_iter()
+                .map(|(name, value)| format!("{name} {}", value_with_unit(model, path, value)))
+                .collect();
+            format!("{}: {}", d.name(), parameters.join(", "))
+        }
+    }
+}
+
 /// A number as a person would write it: thousands separated at 1,000 and above, else with
 /// the decimals it needs (4.30, 0.0125).
 fn plain(x: f64) -> String {

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::central::{self, Tab};
 use super::intent::{self, Intent};
-use super::{commands, editor, meeting_log, presentation, prompts, status_bar, top_bar, zoom};
+use super::{commands, compare_window, editor, meeting_log, presentation, prompts, status_bar, top_bar, zoom};
 use crate::app::{AppState, FileAction};
 
 /// The editor's narrowest width, when the window leaves room for it.
@@ -89,6 +89,7 @@ impl ShorelineApp {
         }
         intent::apply(&ctx, self);
         meeting_log::show(&ctx, self);
+        compare_window::show(&ctx, self);
         prompts::show(&ctx, self);
         commands::palette(&ctx, self);
 

@@ -7,7 +7,8 @@ use egui::{Context, Key, KeyboardShortcut, Modifiers};
 use super::app::ShorelineApp;
 use super::central::Tab;
 use super::{presentation, zoom};
-use crate::app::{Command, FileAction, Template};
+use crate::app::{Command, ExportKind, FileAction, ImageFormat, NoticeKind, Template};
+use crate::chart::ChartKind;
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
@@ -74,6 +75,18 @@ pub enum UiCommand {
     NextOption,
     /// While presenting: hide or show the pinned sliders.
     ToggleSliders,
+    /// Write the HTML report for the CFO.
+    ExportReport,
+    /// Write the Excel workbook.
+    ExportWorkbook,
+    /// Write every monthly series as CSV.
+    ExportCsv,
+    /// Save one chart as an image file.
+    SaveChart(ChartKind, ImageFormat),
+    /// Put one chart on the clipboard as an image.
+    CopyChart(ChartKind),
+    /// Compare the open model with another model file.
+    CompareWithFile,
 }
 
 impl UiCommand {
@@ -104,7 +117,18 @@ impl UiCommand {
             Self::ToggleSliders,
             Self::TogglePresent,
             Self::ToggleHighContrast,
+            Self::ExportReport,
+            Self::ExportWorkbook,
+            Self::ExportCsv,
+            Self::CompareWithFile,
         ];
+        for chart in ChartKind::ALL {
+            all.extend([
+                Self::SaveChart(chart, ImageFormat::Png),
+                Self::SaveChart(chart, ImageFormat::Svg),
+                Self::CopyChart(chart),
+            ]);
+        }
         all.extend((0..=9).map(Self::Scenario));
         all.extend(Tab::ALL.map(Self::ShowTab));
         all.extend([Self::Palette, Self::Quit]);
@@ -143,6 +167,13 @@ impl UiCommand {
             Self::ToggleSliders => "Hide or show the pinned sliders".into(),
             Self::ToggleHighContrast => "High-contrast theme for projectors".into(),
             Self::Palette => "Find a command".into(),
+            Self::ExportReport => "Export report (HTML, printable)…".into(),
+            Self::ExportWorkbook => "Export workbook (Excel)…".into(),
+            Self::ExportCsv => "Export monthly figures (CSV)…".into(),
+            Self::SaveChart(chart, ImageFormat::Png) => format!("Save chart {} as PNG…", chart_title(chart)),
+            Self::SaveChart(chart, ImageFormat::Svg) => format!("Save chart {} as SVG…", chart_title(chart)),
+            Self::CopyChart(chart) => format!("Copy chart {} as an image", chart_title(chart)),
+            Self::CompareWithFile => "Compare with file…".into(),
         }
     }
 
@@ -186,6 +217,26 @@ impl UiCommand {
                 "While presenting: the slides about one option (tornado, Monte Carlo) show the next one"
             }
             Self::ToggleHighContrast => "Black on white with strong lines: legible on a washed-out projector",
+            Self::ExportReport => {
+                "One self-contained web page a CFO can read and print: headline, key figures, charts, Monte Carlo, \
+                 assumptions with sources, hidden costs, the meeting's changes"
+            }
+            Self::ExportWorkbook => {
+                "An Excel workbook: summary of every option and scenario, assumptions, a monthly sheet per option, \
+                 sensitivity and Monte Carlo, with a chart of cumulative savings"
+            }
+            Self::ExportCsv => {
+                "Every monthly series of in-house and each option, one row per month, for any spreadsheet"
+            }
+            Self::SaveChart(_, ImageFormat::Png) => {
+                "Save this chart as a PNG picture (twice the size, sharp on slides)"
+            }
+            Self::SaveChart(_, ImageFormat::Svg) => "Save this chart as an SVG drawing (any size, editable)",
+            Self::CopyChart(_) => "Put this chart on the clipboard as a picture, to paste into a slide or an email",
+            Self::CompareWithFile => {
+                "What differs between the open model and another file: every input changed, what was added or \
+                 removed, and each option's NPV, savings and payback before and after"
+            }
         }
     }
 
@@ -253,7 +304,16 @@ impl UiCommand {
             Self::MeetingLog => &LOG,
             Self::NextOption => &OPTION,
             Self::ToggleSliders => &SLIDERS,
-            Self::ToggleHighContrast | Self::Quit | Self::ToggleTheme | Self::ShowTab(_) => &[],
+            Self::ToggleHighContrast
+            | Self::Quit
+            | Self::ToggleTheme
+            | Self::ShowTab(_)
+            | Self::ExportReport
+            | Self::ExportWorkbook
+            | Self::ExportCsv
+            | Self::SaveChart(..)
+            | Self::CopyChart(_)
+            | Self::CompareWithFile => &[],
         }
     }
 
@@ -288,6 +348,9 @@ impl UiCommand {
             Self::NextOption => presenting && app.state.model().options.len() > 1,
             Self::ToggleSliders => presenting && !app.state.model().presentation.pinned.is_empty(),
             Self::MeetingLog => app.state.meeting.is_some(),
+            Self::ExportReport | Self::ExportWorkbook | Self::ExportCsv | Self::SaveChart(..) | Self::CopyChart(_) => {
+                app.state.analysis.results.is_some() && !app.state.analysis.is_stale()
+            }
             _ => true,
         }
     }
@@ -342,8 +405,26 @@ impl UiCommand {
             Self::NextOption => presentation::next_option(app),
             Self::ToggleSliders => presentation::toggle_sliders(app),
             Self::ToggleHighContrast => state.set_high_contrast(!state.settings.high_contrast),
+            Self::ExportReport => state.export(ExportKind::Report),
+            Self::ExportWorkbook => state.export(ExportKind::Workbook),
+            Self::ExportCsv => state.export(ExportKind::MonthlyCsv),
+            Self::SaveChart(chart, format) => state.export(ExportKind::Chart(chart, format)),
+            Self::CopyChart(chart) => match state.chart_image(chart) {
+                Ok(image) => {
+                    let size = [image.width as usize, image.height as usize];
+                    ctx.copy_image(egui::ColorImage::from_rgba_premultiplied(size, &image.rgba_premultiplied));
+                    state.notice(NoticeKind::Info, format!("Copied the chart {} to the clipboard", chart_title(chart)));
+                }
+                Err(why) => state.notice(NoticeKind::Error, format!("The chart could not be copied: {why}")),
+            },
+            Self::CompareWithFile => state.compare(),
         }
     }
+}
+
+/// A chart's name in quotes, as menus write it.
+fn chart_title(chart: ChartKind) -> String {
+    format!("“{}”", chart.title())
 }
 
 /// Runs the commands whose keys were pressed this frame. The keys are consumed before any
@@ -373,7 +454,13 @@ fn modifier_count(m: Modifiers) -> u8 {
 
 /// A menu entry or button for `command`: its label, its key, its tooltip; runs it when clicked.
 pub fn button(ui: &mut egui::Ui, app: &mut ShorelineApp, command: UiCommand) {
-    let mut button = egui::Button::new(command.label());
+    button_labelled(ui, app, command, &command.label());
+}
+
+/// [`button`] with a shorter label where the menu already says what it is about ("Save as PNG…"
+/// in a chart's own menu).
+pub fn button_labelled(ui: &mut egui::Ui, app: &mut ShorelineApp, command: UiCommand, label: &str) {
+    let mut button = egui::Button::new(label);
     if let Some(key) = command.key_text(ui.ctx()) {
         button = button.shortcut_text(key);
     }

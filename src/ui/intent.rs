@@ -28,6 +28,10 @@ pub enum Intent {
 /// after the panels that edit (so the charts drawn after them show the edit in the same frame)
 /// and once more at the end of the frame.
 pub fn apply(ctx: &egui::Context, app: &mut ShorelineApp) {
+    // A chart's export menu leaves its choice in the frame's memory (charts draw without the app).
+    if let Some(command) = super::charts::take_request(ctx) {
+        app.intents.push(Intent::Run(command));
+    }
     if app.intents.is_empty() {
         return;
     }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod central;
 pub mod charts;
 pub mod commands;
+pub mod compare_window;
 pub mod editor;
 pub mod error_panel;
 pub mod intent;

@@ -131,13 +131,15 @@ fn unsaved(ctx: &egui::Context, app: &mut ShorelineApp) {
 fn path_prompt(ctx: &egui::Context, app: &mut ShorelineApp) {
     let Some(Question::Path(prompt)) = app.state.question.as_mut() else { return };
     let (title, action) = match prompt.kind {
-        DialogKind::Open => ("Open a model file", "Open"),
-        DialogKind::SaveAs => ("Save the model as", "Save"),
+        DialogKind::Open => ("Open a model file".to_owned(), "Open"),
+        DialogKind::SaveAs => ("Save the model as".to_owned(), "Save"),
+        DialogKind::Compare => ("Compare the open model with a file".to_owned(), "Compare"),
+        DialogKind::Export(kind) => (format!("Export: {}", kind.filter_name()), "Export"),
     };
     let mut answer: Option<Option<String>> = None;
     let modal = egui::Modal::new(egui::Id::unique("path_prompt")).show(ctx, |ui| {
         ui.set_max_width(560.0);
-        ui.heading(title);
+        ui.heading(title.as_str());
         ui.label("No file dialog is available on this desktop (no portal or zenity). Type the file's full path:");
         let label = ui.label("Path");
         let edit = ui.add(egui::TextEdit::singleline(&mut prompt.text).desired_width(520.0)).labelled_by(label.id);

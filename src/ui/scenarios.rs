@@ -37,11 +37,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         let problems = app.state.analysis.problems.clone();
         edit = editor(ui, &model, &all_inputs, &problems, &mut selected);
         ui.add_space(12.0);
-        ui.heading("Compare");
         let valid = !app.state.analysis.problems.has_errors();
         let rows = app.state.comparison.refresh(&model, app.state.doc.revision(), valid);
         let labels = Labeller::with_inputs(&model, &all_inputs);
-        compare::show(ui, rows, &model, &labels, app.state.scenario);
+        crate::ui::sensitivity::exportable(ui, crate::chart::ChartKind::Scenarios, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Compare");
+                crate::ui::charts::menu_button(ui, crate::chart::ChartKind::Scenarios);
+            });
+            compare::show(ui, rows, &model, &labels, app.state.scenario);
+        });
     });
     ui.ctx().data_mut(|d| d.insert_temp(selected_id(), selected));
     match edit {

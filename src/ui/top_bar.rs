@@ -82,6 +82,20 @@ fn file_menu(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         commands::button(ui, app, UiCommand::Save);
         commands::button(ui, app, UiCommand::SaveAs);
         ui.separator();
+        ui.menu_button("Export", |ui| {
+            commands::button(ui, app, UiCommand::ExportReport);
+            commands::button(ui, app, UiCommand::ExportWorkbook);
+            commands::button(ui, app, UiCommand::ExportCsv);
+            ui.menu_button("Chart as image", |ui| {
+                for chart in crate::chart::ChartKind::ALL {
+                    ui.menu_button(chart.title(), |ui| {
+                        crate::ui::charts::export_menu(ui, app, chart);
+                    });
+                }
+            });
+        });
+        commands::button(ui, app, UiCommand::CompareWithFile);
+        ui.separator();
         commands::button(ui, app, UiCommand::Palette);
         ui.separator();
         commands::button(ui, app, UiCommand::Quit);

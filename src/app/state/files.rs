@@ -134,6 +134,7 @@ impl AppState {
         self.option = 0;
         self.focus_path = None;
         self.meeting = None;
+        self.compared = None;
         self.refresh();
     }
 
@@ -237,15 +238,18 @@ impl AppState {
         }
     }
 
-    fn open_dialog(&mut self, kind: DialogKind) {
+    pub(super) fn open_dialog(&mut self, kind: DialogKind) {
         if self.dialog.is_some() {
             return;
         }
-        let name = self
-            .doc
-            .path()
-            .and_then(Path::file_name)
-            .map_or_else(|| format!("{}.ron", file_stem(&self.doc.model().name)), |n| n.to_string_lossy().into());
+        let name = match kind {
+            DialogKind::Export(export) => self.export_name(export),
+            _ => self
+                .doc
+                .path()
+                .and_then(Path::file_name)
+                .map_or_else(|| format!("{}.ron", file_stem(&self.doc.model().name)), |n| n.to_string_lossy().into()),
+        };
         let folder = self.doc.path().and_then(Path::parent).map(Path::to_owned);
         let wake = self.waker.clone();
         match PendingDialog::open(kind, &name, folder, move || wake()) {
@@ -264,7 +268,13 @@ impl AppState {
                 },
                 Path::to_owned,
             ),
-            DialogKind::Open => self.doc.path().and_then(Path::parent).map(Path::to_owned).unwrap_or_default(),
+            DialogKind::Open | DialogKind::Compare => {
+                self.doc.path().and_then(Path::parent).map(Path::to_owned).unwrap_or_default()
+            }
+            DialogKind::Export(export) => {
+                let folder = self.doc.path().and_then(Path::parent).map(Path::to_owned);
+                folder.or_else(|| std::env::current_dir().ok()).unwrap_or_default().join(self.export_name(export))
+            }
         };
         self.question = Some(Question::Path(PathPrompt { kind, text: text.display().to_string() }));
     }
@@ -298,6 +308,10 @@ impl AppState {
     fn dialog_chose(&mut self, kind: DialogKind, path: PathBuf) {
         match kind {
             DialogKind::Open => self.open_now(&path),
+            DialogKind::Compare => self.compare_with(&path),
+            DialogKind::Export(export) => {
+                self.export_to(export, &path);
+            }
             DialogKind::SaveAs => {
                 let saved = self.save_to(&with_ron_extension(path));
                 if let Some(action) = self.after_save.take()
@@ -326,7 +340,7 @@ impl AppState {
 }
 
 /// A file name from a model name: letters, digits, `-` and `_`.
-fn file_stem(name: &str) -> String {
+pub(super) fn file_stem(name: &str) -> String {
     let stem: String =
         name.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect();
     let stem = stem.trim_matches('_');

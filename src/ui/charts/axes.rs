@@ -11,6 +11,9 @@ use std::ops::RangeInclusive;
 
 use egui_plot::{GridInput, GridMark};
 
+use crate::chart::ticks::compact_tick;
+use crate::chart::ticks::{decimals_for, month_step, nice_step};
+
 /// A grid spacer, as `Plot::x_grid_spacer` takes it.
 pub(crate) type GridSpacer = Box<dyn Fn(GridInput) -> Vec<GridMark>>;
 
@@ -37,16 +40,6 @@ impl Direction {
 /// egui_plot computes `base_step_size` as the data span of this many points.
 const EGUI_PLOT_MIN_GRID_SPACING: f64 = 8.0;
 
-/// The step of labelled ticks: the smallest "nice" multiple of a power of ten (from `multiples`)
-/// at least `raw` wide.
-fn nice_step(raw: f64, multiples: &[f64]) -> f64 {
-    if !(raw.is_finite() && raw > 0.0) {
-        return 1.0;
-    }
-    let magnitude = 10f64.powf(raw.log10().floor());
-    multiples.iter().map(|m| m * magnitude).find(|s| *s >= raw * (1.0 - 1e-9)).unwrap_or(10.0 * magnitude)
-}
-
 /// The labelled step for an axis of `input` running in `direction`.
 fn labelled_step(input: &GridInput, direction: Direction, multiples: &[f64]) -> f64 {
     let points_per_unit = EGUI_PLOT_MIN_GRID_SPACING / input.base_step_size.max(f64::MIN_POSITIVE);
@@ -65,33 +58,10 @@ pub(crate) fn nice_grid(direction: Direction) -> GridSpacer {
 pub(crate) fn month_grid() -> GridSpacer {
     Box::new(|input: GridInput| {
         let raw = labelled_step(&input, Direction::X, &[1.0, 2.0, 5.0, 10.0]);
-        let step = [1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 36.0, 60.0, 120.0, 240.0, 600.0]
-            .into_iter()
-            .find(|s| *s >= raw)
-            .unwrap_or(1200.0);
+        let step = month_step(raw);
         let minor = if step >= 12.0 { step / 4.0 } else { 1.0 };
         egui_plot::uniform_grid_spacer(move |_| [minor, step, step * 4.0])(input)
     })
-}
-
-/// Decimals that tell ticks `step` apart once divided by `unit`.
-fn decimals_for(step: f64, unit: f64) -> usize {
-    let scaled = (step / unit).abs();
-    if scaled >= 1.0 - 1e-9 || scaled == 0.0 { 0 } else { ((-scaled.log10()) - 1e-9).ceil().clamp(0.0, 6.0) as usize }
-}
-
-/// `value` in compact units with the decimals its tick step needs: "6.25 M", "800 k", "0".
-pub(crate) fn compact_tick(value: f64, step: f64) -> String {
-    if value.abs() < step.abs() * 1e-6 {
-        return "0".to_owned();
-    }
-    let size = value.abs().max(step.abs());
-    let (unit, suffix) = [(1e12, " T"), (1e9, " B"), (1e6, " M"), (1e3, " k")]
-        .into_iter()
-        .find(|(u, _)| size >= *u)
-        .unwrap_or((1.0, ""));
-    let decimals = decimals_for(step, unit);
-    format!("{:.decimals$}{suffix}", value / unit)
 }
 
 /// A tick of a money or count axis.
@@ -177,18 +147,6 @@ mod tests {
         assert!(shown.len() >= 3, "{shown:?}");
         assert!(shown.iter().all(|l| l.parse::<f64>().is_ok_and(|v| v.fract() == 0.0)), "{shown:?}");
         assert!(shown.contains(&"12".to_owned()) && shown.contains(&"24".to_owned()), "{shown:?}");
-    }
-
-    #[test]
-    fn tick_labels_carry_the_decimals_their_step_needs() {
-        assert_eq!(compact_tick(6.25e6, 0.05e6), "6.25 M");
-        assert_eq!(compact_tick(6.2e6, 0.2e6), "6.2 M");
-        assert_eq!(compact_tick(7e6, 1e6), "7 M");
-        assert_eq!(compact_tick(800e3, 200e3), "800 k");
-        assert_eq!(compact_tick(1e-10, 1e6), "0");
-        assert_eq!(compact_tick(-2.5e6, 0.5e6), "-2.5 M");
-        assert_eq!(compact_tick(150.0, 50.0), "150");
-        assert_eq!(compact_tick(0.5, 0.1), "0.5");
     }
 
     #[test]

@@ -4,6 +4,7 @@ use egui::{RichText, Ui};
 use egui_plot::{Corner, Legend};
 
 use super::ChartInput;
+use crate::chart::ChartKind;
 use crate::engine::OptionResult;
 use crate::ui::palette;
 
@@ -34,10 +35,14 @@ pub(crate) fn with_plot_height<R>(ui: &mut Ui, height: f32, add: impl FnOnce(&mu
 /// What a stale chart says above itself, so that dimming is never the only signal.
 pub(crate) const STALE_NOTE: &str = "Out of date: the model has problems, these are the last valid results.";
 
-/// Draws a chart's heading and caption, then the chart; dimmed when the results are stale.
-pub(crate) fn chart_frame(ui: &mut Ui, input: &ChartInput, title: &str, caption: &str, add: impl FnOnce(&mut Ui)) {
-    ui.vertical(|ui| {
-        ui.heading(title);
+/// Draws a chart's heading (with its export menu) and caption, then the chart; dimmed when the
+/// results are stale. A right-click anywhere on the chart opens the same export menu.
+pub(crate) fn chart_frame(ui: &mut Ui, input: &ChartInput, kind: ChartKind, caption: &str, add: impl FnOnce(&mut Ui)) {
+    let frame = ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            ui.heading(kind.title());
+            super::export::menu_button(ui, kind);
+        });
         if input.stale {
             ui.label(RichText::new(STALE_NOTE).color(ui.visuals().warn_fg_color));
             ui.multiply_opacity(palette::STALE_OPACITY);
@@ -47,6 +52,7 @@ pub(crate) fn chart_frame(ui: &mut Ui, input: &ChartInput, title: &str, caption:
         }
         add(ui);
     });
+    super::export::context_menu(ui, frame.response.rect, kind);
 }
 
 /// A legend as a row of colour swatches above a chart, for items an in-plot legend would cover

@@ -13,7 +13,7 @@ use crate::ui::palette;
 pub fn show(ui: &mut Ui, input: &ChartInput) {
     let caption = "Savings added up month by month. Above zero the move has paid for itself; \
                    the dashed line marks each option's payback month.";
-    common::chart_frame(ui, input, "Cumulative savings", caption, |ui| {
+    common::chart_frame(ui, input, crate::chart::ChartKind::Cumulative, caption, |ui| {
         plot(ui, input);
         let never: Vec<String> = input
             .evaluation

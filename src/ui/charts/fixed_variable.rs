@@ -62,7 +62,7 @@ pub fn show(ui: &mut Ui, input: &ChartInput) {
              so they are shown as step-fixed, part of the fixed share.",
         );
     }
-    common::chart_frame(ui, input, "Fixed and variable cost", &caption, |ui| {
+    common::chart_frame(ui, input, crate::chart::ChartKind::FixedVariable, &caption, |ui| {
         plot(ui, input);
         // The same shares in words: readable where the axis drops names for lack of room, and by
         // a screen reader, which cannot read the plot.

@@ -32,7 +32,7 @@ struct Measure {
 /// Draws the three location charts.
 pub fn show(ui: &mut Ui, input: &ChartInput) {
     let caption = "Each option grouped by where its delivery center is.";
-    common::chart_frame(ui, input, "Locations", caption, |ui| {
+    common::chart_frame(ui, input, crate::chart::ChartKind::Locations, caption, |ui| {
         let entries: Vec<_> = input
             .evaluation
             .options

@@ -8,12 +8,15 @@ use crate::model::Model;
 
 pub(crate) mod axes;
 pub(crate) mod common;
+mod export;
 pub mod cumulative;
 pub mod fixed_variable;
 pub mod locations;
 pub mod monthly_cost;
 pub mod rate_card;
 pub mod volume;
+
+pub(crate) use export::{context_menu, export_menu, menu_button, take_request};
 
 /// What every chart draws from.
 #[derive(Clone, Copy)]

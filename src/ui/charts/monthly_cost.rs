@@ -24,7 +24,7 @@ fn components(o: &OptionResult) -> [(&'static str, &[f64], egui::Color32); 4] {
 pub fn show(ui: &mut Ui, input: &ChartInput) {
     let focus = common::focused(input).map(|o| common::one_line(&o.name)).unwrap_or_default();
     let caption = format!("Lines: total cost per month. Bars: what {focus}'s cost is made of.");
-    common::chart_frame(ui, input, "Monthly cost", &caption, |ui| {
+    common::chart_frame(ui, input, crate::chart::ChartKind::MonthlyCost, &caption, |ui| {
         if let Some(o) = common::focused(input) {
             let entries: Vec<_> = components(o).iter().map(|(name, _, color)| ((*name).to_owned(), *color)).collect();
             common::legend_row(ui, "Bars:", &entries);

@@ -47,7 +47,7 @@ pub fn show(ui: &mut Ui, input: &ChartInput) {
             " (the hourly offer's billing hours)"
         }
     );
-    common::chart_frame(ui, input, "Rate card", &caption, |ui| {
+    common::chart_frame(ui, input, crate::chart::ChartKind::RateCard, &caption, |ui| {
         let Some(last) = card.years.len().checked_sub(1) else { return };
         let id = ui.make_persistent_id("rate_card_year");
         let mut year = ui.data(|d| d.get_temp::<usize>(id)).unwrap_or(0).min(last);

@@ -12,41 +12,15 @@ use super::axes;
 use super::common::{self, PLOT_HEIGHT};
 use crate::engine::break_even::{in_house_cost_at, option_cost_at};
 use crate::engine::ceil_star;
+use crate::engine::volume_curve::{self, Curves, IN_HOUSE_BEHAVIOUR, vendor_behaviour};
 use crate::format::{compact, compact_money};
-use crate::model::{Pricing, SourcingOption};
 use crate::ui::palette;
-
-/// Uniform samples across the range; staff steps are added exactly on top of these.
-const SAMPLES: usize = 600;
-/// Beyond this many exact step edges the steps are narrower than a pixel: uniform samples do.
-const MAX_STEP_EDGES: usize = 4000;
 
 /// Draws the cost-against-volume chart.
 pub fn show(ui: &mut Ui, input: &ChartInput) {
     let caption = "Steady state at year-0 prices. In-house cost moves in steps of whole staff and is mostly fixed \
                    between steps; a vendor's cost follows the volume it handles. Ctrl + scroll zooms in on the steps.";
-    common::chart_frame(ui, input, "Cost against volume", caption, |ui| plot(ui, input));
-}
-
-/// The volumes to evaluate the curves at: a uniform grid plus both sides of every staff step, so
-/// the steps are drawn as steps rather than slopes when the user zooms in.
-fn sample_volumes(x_max: f64, step_widths: &[f64]) -> Vec<f64> {
-    let mut xs: Vec<f64> = (0..=SAMPLES).map(|i| x_max * i as f64 / SAMPLES as f64).collect();
-    let edges: f64 = step_widths.iter().filter(|w| **w > 0.0).map(|w| x_max / w).sum();
-    if edges.is_finite() && edges <= MAX_STEP_EDGES as f64 {
-        for &w in step_widths.iter().filter(|w| **w > 0.0) {
-            let mut k = 1.0;
-            while k * w < x_max {
-                // ceil*(v / w) steps up just past k·w: sample both sides of the jump.
-                xs.push(k * w);
-                xs.push(k * w * (1.0 + 1e-6));
-                k += 1.0;
-            }
-        }
-    }
-    xs.sort_by(f64::total_cmp);
-    xs.dedup();
-    xs
+    common::chart_frame(ui, input, crate::chart::ChartKind::Volume, caption, |ui| plot(ui, input));
 }
 
 /// A sentence at the right end of a curve.
@@ -55,20 +29,6 @@ struct EndLabel {
     text: String,
     color: egui::Color32,
 }
-
-/// How an option's cost behaves with volume, in a few words for the chart.
-fn vendor_behaviour(option: &SourcingOption) -> &'static str {
-    let floor = option.minimum_monthly.base() > 0.0;
-    match (&option.pricing, floor) {
-        (Pricing::FixedFee { .. }, _) => "fixed fee",
-        (Pricing::Anchored { .. }, _) => "fixed inside the band, variable outside",
-        (_, true) => "variable, above a minimum fee",
-        (_, false) => "variable",
-    }
-}
-
-/// The steady-state cost curves of in-house and each option: (in-house, one per option).
-type Curves = (Vec<[f64; 2]>, Vec<Vec<[f64; 2]>>);
 
 /// The curves, computed only when the document state or the scenario's values change: the
 /// engine never runs per frame, a repaint only hashes the values.
@@ -87,16 +47,7 @@ fn cached_curves(ui: &Ui, input: &ChartInput, values: &[f64], x_max: f64, option
     {
         return curves;
     }
-    let model = input.model;
-    let units_per_fte = model.in_house.units_per_fte_month.base();
-    let mut step_widths = vec![units_per_fte];
-    step_widths.extend(model.options.iter().map(|o| units_per_fte * o.productivity.base()));
-    let xs = sample_volumes(x_max, &step_widths);
-    let in_house = xs.iter().map(|&v| [v, in_house_cost_at(input.plan, values, v)]).collect();
-    let vendors = (0..option_count)
-        .map(|i| xs.iter().map(|&v| [v, option_cost_at(input.plan, i, values, v)]).collect())
-        .collect();
-    let curves = Arc::new((in_house, vendors));
+    let curves = Arc::new(volume_curve::curves(input.model, input.plan, values, x_max, option_count));
     ui.data_mut(|d| d.insert_temp(id, (key, Arc::clone(&curves))));
     curves
 }
@@ -109,16 +60,14 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
     let base = model.workload.monthly_volume.base();
     let units_per_fte = model.in_house.units_per_fte_month.base();
     let options = &input.evaluation.options;
-    let furthest_break_even = options.iter().filter_map(|o| o.break_even_volume).fold(0.0_f64, f64::max);
-    let x_max = (3.0 * base).max(1.15 * furthest_break_even).max(1.0);
+    let x_max = volume_curve::volume_range(model, input.evaluation);
 
     let option_count = options.len().min(input.plan.option_count());
     let curves = cached_curves(ui, input, &values, x_max, option_count);
-    let (in_house, vendors) = (curves.0.clone(), curves.1.clone());
+    let (in_house, vendors) = (curves.in_house.clone(), curves.options.clone());
     let top = in_house.iter().chain(vendors.iter().flatten()).map(|p| p[1]).fold(0.0_f64, f64::max);
     let reference = palette::reference(ui.visuals());
     let narrow = ui.available_width() < common::NARROW;
-    let staffing = "mostly fixed, steps of whole staff";
 
     Plot::new("cost_against_volume")
         .height(crate::ui::charts::common::plot_height(ui, PLOT_HEIGHT))
@@ -166,11 +115,14 @@ fn plot(ui: &mut Ui, input: &ChartInput) {
 
             let mut ends = vec![EndLabel {
                 y: in_house.last().map_or(0.0, |p| p[1]),
-                text: format!("in-house: {staffing} "),
+                text: format!("in-house: {IN_HOUSE_BEHAVIOUR} "),
                 color: palette::IN_HOUSE,
             }];
             plot_ui.line(Line::new("In-house", PlotPoints::from(in_house)).color(palette::IN_HOUSE).width(2.5));
-            for (i, points) in vendors.into_iter().enumerate() {
+            // The focused option last, so that it is drawn over the others (a stable sort).
+            let mut vendors: Vec<_> = vendors.into_iter().enumerate().collect();
+            vendors.sort_by_key(|(i, _)| *i == input.option);
+            for (i, points) in vendors {
                 let focused = i == input.option;
                 let color = if focused { palette::option(i) } else { palette::unfocused(palette::option(i)) };
                 let name = options.get(i).map(|o| common::one_line(&o.name)).unwrap_or_default();
@@ -224,24 +176,4 @@ fn hover(input: &ChartInput, values: &[f64], pos: &HoverPosition, units_per_fte:
         text.push_str(&format!("\n{}: {}", common::one_line(&o.name), compact_money(cost, currency)));
     }
     Some(text)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn samples_straddle_every_staff_step() {
-        let xs = sample_volumes(3000.0, &[1000.0]);
-        assert!(xs.contains(&1000.0) && xs.contains(&2000.0));
-        assert!(xs.iter().any(|&x| x > 1000.0 && x < 1000.01));
-        assert!(xs.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(xs.first(), Some(&0.0));
-        assert_eq!(xs.last(), Some(&3000.0));
-    }
-
-    #[test]
-    fn too_many_steps_fall_back_to_the_uniform_grid() {
-        assert_eq!(sample_volumes(1e9, &[1.0]).len(), SAMPLES + 1);
-    }
 }

@@ -82,11 +82,15 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         let deterministic = results.evaluation.options.get(option).map(|o| o.cumulative_savings.as_slice());
         crate::ui::charts::common::side_by_side(ui, 2, 320.0, |ui, i| {
             if i == 0 {
-                ui.label(RichText::new("NPV across draws").strong());
-                histogram::show(ui, sim, currency, dim);
+                crate::ui::sensitivity::exportable(ui, crate::chart::ChartKind::McHistogram, |ui| {
+                    crate::ui::sensitivity::section(ui, "NPV across draws", crate::chart::ChartKind::McHistogram);
+                    histogram::show(ui, sim, currency, dim);
+                });
             } else {
-                ui.label(RichText::new("Cumulative savings over time").strong());
-                fan::show(ui, sim, deterministic, currency, dim);
+                crate::ui::sensitivity::exportable(ui, crate::chart::ChartKind::McFan, |ui| {
+                    crate::ui::sensitivity::section(ui, "Cumulative savings over time", crate::chart::ChartKind::McFan);
+                    fan::show(ui, sim, deterministic, currency, dim);
+                });
             }
         });
         ui.add_space(12.0);

@@ -11,7 +11,7 @@ mod slides;
 
 use egui::Ui;
 
-pub use slides::headline;
+pub use crate::format::headline;
 
 use super::app::ShorelineApp;
 use crate::model::presentation::Slide;

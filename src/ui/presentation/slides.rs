@@ -7,34 +7,12 @@ use super::super::app::ShorelineApp;
 use super::super::charts::{self, ChartInput, common};
 use super::super::{monte_carlo, palette, scenarios, sensitivity};
 use crate::app::AppState;
-use crate::engine::Evaluation;
-use crate::format;
-use crate::model::Model;
+use crate::format::{self, headline};
 use crate::model::labels::Labeller;
 use crate::model::presentation::SlideKind;
 
 /// Room under a slide's chart for its caption and legend.
 const BELOW_CHART: f32 = 120.0;
-
-/// The sentence a CFO remembers: the option with the best NPV, what it saves, over how long and
-/// when it pays back — or that no option saves money.
-pub fn headline(model: &Model, evaluation: &Evaluation) -> String {
-    let best = evaluation.options.iter().max_by(|a, b| a.npv.total_cmp(&b.npv));
-    let Some(best) = best.filter(|o| o.savings_total > 0.0) else {
-        return "No option saves money over the horizon: keeping the work in-house is cheapest.".to_owned();
-    };
-    let months = model.horizon_months;
-    let pays_back = match best.payback_months {
-        Some(m) => format!("pays back in {}", format::months(m)),
-        None => "does not pay back within the horizon".to_owned(),
-    };
-    format!(
-        "{} saves {} — {} over {months} months — and {pays_back}",
-        common::one_line(&best.name),
-        format::or_dash(best.savings_pct, |p| format!("{:.0} %", p * 100.0)),
-        format::compact_money(best.savings_total, &model.currency),
-    )
-}
 
 /// Draws slide `kind`, number `index` of `count`.
 pub(super) fn draw(ui: &mut Ui, app: &mut ShorelineApp, kind: SlideKind, index: usize, count: usize) {

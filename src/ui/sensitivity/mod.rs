@@ -7,6 +7,7 @@ mod heat_map;
 mod spider;
 pub(crate) mod tornado;
 
+use crate::chart::ChartKind;
 use egui::Color32;
 
 use super::app::ShorelineApp;
@@ -53,22 +54,33 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
     });
     let goal_button = ui.button("Goal seek…").on_hover_text("Find the value of one input that reaches a target");
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        section(ui, "Tornado: NPV with each uncertain input at its P10 and P90, largest swing first");
-        if let Some(path) = tornado::show(ui, sens, &results.plan, &currency, focus_path.as_deref()) {
-            reveal = Some(path);
-        }
-        ui.add_space(12.0);
-        crate::ui::charts::common::side_by_side(ui, 2, 360.0, |ui, i| {
-            if i == 0 {
-                section(ui, "Spider: NPV as each input moves −30 % … +30 % from its base");
-                spider::show(ui, sens, &currency);
-            } else {
-                section(ui, &headroom::title());
-                headroom::show(ui, sens, &results.evaluation, option, &currency);
+        exportable(ui, ChartKind::Tornado, |ui| {
+            section(
+                ui,
+                "Tornado: NPV with each uncertain input at its P10 and P90, largest swing first",
+                ChartKind::Tornado,
+            );
+            if let Some(path) = tornado::show(ui, sens, &results.plan, &currency, focus_path.as_deref()) {
+                reveal = Some(path);
             }
         });
         ui.add_space(12.0);
-        section(ui, "Two inputs at once: NPV over a grid, with the break-even line");
+        crate::ui::charts::common::side_by_side(ui, 2, 360.0, |ui, i| {
+            if i == 0 {
+                exportable(ui, ChartKind::Spider, |ui| {
+                    section(ui, "Spider: NPV as each input moves −30 % … +30 % from its base", ChartKind::Spider);
+                    spider::show(ui, sens, &currency);
+                });
+            } else {
+                exportable(ui, ChartKind::Headroom, |ui| {
+                    section(ui, &headroom::title(), ChartKind::Headroom);
+                    headroom::show(ui, sens, &results.evaluation, option, &currency);
+                });
+            }
+        });
+        ui.add_space(12.0);
+        ui.add_space(4.0);
+        ui.label(egui::RichText::new("Two inputs at once: NPV over a grid, with the break-even line").strong());
         if !heat_current {
             ui.weak("Updates when you let go.");
         }
@@ -93,9 +105,19 @@ pub(crate) fn swatches(ui: &mut egui::Ui, items: &[(Color32, String)]) {
     });
 }
 
-fn section(ui: &mut egui::Ui, title: &str) {
+/// A chart's title with its export menu.
+pub(crate) fn section(ui: &mut egui::Ui, title: &str, kind: ChartKind) {
     ui.add_space(4.0);
-    ui.label(egui::RichText::new(title).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new(title).strong());
+        crate::ui::charts::menu_button(ui, kind);
+    });
+}
+
+/// Draws a chart that a right-click exports.
+pub(crate) fn exportable(ui: &mut egui::Ui, kind: ChartKind, add: impl FnOnce(&mut egui::Ui)) {
+    let rect = ui.vertical(add).response.rect;
+    crate::ui::charts::context_menu(ui, rect, kind);
 }
 
 /// A plot of cumulative savings against months, as the fan chart and the scenario comparison

@@ -38,7 +38,7 @@ pub(super) fn show(ui: &mut egui::Ui, sens: &Sensitivity, currency: &str) {
             let p = match pos {
                 egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
                     return Some(format!(
-                        "{plot_name}\n{:+.0} % → NPV {}",
+                        "{plot_name}\n{:+.0} %: NPV {}",
                         position.x,
                         format::compact_money(position.y, &currency_y)
                     ));

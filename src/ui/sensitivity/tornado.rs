@@ -80,9 +80,10 @@ pub(crate) fn show(
     clicked
 }
 
-/// True when the bar moves the NPV at all (a relative tolerance: sums of many months).
+/// True when the bar moves the NPV at all; the rule is the engine's, so that every chart and
+/// export leaves out the same rows.
 pub(super) fn moves(bar: &TornadoBar, base: f64) -> bool {
-    bar.swing > 1e-9 * base.abs().max(1.0)
+    bar.moves(base)
 }
 
 fn legend(ui: &mut egui::Ui, base: f64, currency: &str) {
