@@ -36,8 +36,8 @@ fn escaped(s: &str) -> String {
 
 /// Every text the SVG lays out, read back from the parsed tree.
 fn texts(svg: &str) -> Vec<String> {
-    let tree = shoreline::chart::png::options();
-    let tree = resvg::usvg::Tree::from_str(svg, &tree).expect("the SVG parses");
+    // With the app's font: without one, usvg drops every text it cannot lay out.
+    let tree = resvg::usvg::Tree::from_str(svg, &png::options()).expect("the SVG parses");
     let mut found = Vec::new();
     collect(tree.root(), &mut found);
     found

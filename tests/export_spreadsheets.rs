@@ -164,6 +164,7 @@ fn the_workbook_has_every_sheet_and_the_engines_figures_for_the_base_model_and_e
     let npv = column_of(&summary, "NPV of savings (USD)");
     let pct = column_of(&summary, "Savings %");
     let payback = column_of(&summary, "Payback (months)");
+    let notes = column_of(&summary, "Notes");
     let cases = compare(&model);
     assert_eq!(cases.len(), 1 + model.scenarios.len());
     for results in &cases {
@@ -179,6 +180,13 @@ fn the_workbook_has_every_sheet_and_the_engines_figures_for_the_base_model_and_e
             assert!(close(at(npv).expect("an NPV"), o.npv), "{} {} NPV", results.name, o.name);
             assert!(close(at(pct).expect("a share"), o.savings_pct.expect("savings %")), "savings %");
             assert_eq!(at(payback), o.payback_months.map(f64::from), "{} {} payback", results.name, o.name);
+            if o.irr.is_some_and(|irr| irr > shoreline::format::IRR_MEANINGFUL_UP_TO) {
+                let note = summary.get_value((row, notes));
+                assert!(
+                    matches!(note, Some(Data::String(n)) if n.contains("n/m")),
+                    "an IRR the window shows as n/m is explained"
+                );
+            }
         }
     }
 

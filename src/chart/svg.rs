@@ -104,6 +104,8 @@ pub fn write(chart: &Chart, size: Size) -> String {
     out.push_str("</g>\n");
     marker_labels(&mut out, chart, &l);
     for (y, line, tone) in &l.notes {
+        // The palette's red and amber are made for dark and light screens; darkened, they read
+        // as text on white paper too.
         let color = match tone {
             Tone::Plain => INK.to_owned(),
             Tone::Bad => darker(palette::SAVINGS_NEGATIVE, 0.85).hex(),
@@ -137,7 +139,7 @@ fn legend_entry(out: &mut String, e: &LegendEntry) {
 
 fn grid_and_axes(out: &mut String, l: &Layout) {
     let (left, right, top, bottom) = (n(l.left), n(l.right), n(l.top), n(l.bottom));
-    out.push_str(&format!("<g stroke=\"{GRID}\" stroke-width=\"1\">\n"));
+    w!(out, "<g stroke=\"{GRID}\" stroke-width=\"1\">\n");
     for &(v, _) in l.x.ticks.iter().filter(|_| !l.x.categories) {
         let x = n(l.px(v));
         w!(out, "<line x1=\"{x}\" y1=\"{top}\" x2=\"{x}\" y2=\"{bottom}\"/>\n");
@@ -215,6 +217,7 @@ fn marker_labels(out: &mut String, chart: &Chart, l: &Layout) {
         };
         let x = x.clamp(l.left + 4.0, (l.right - 4.0 - wide).max(l.left + 4.0));
         let y = y.clamp(l.top + SMALL, (l.bottom - 4.0).max(l.top + SMALL));
+        // A white halo keeps the label legible where it crosses bars and lines.
         w!(out, "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL}\" fill=\"{color}\" stroke=\"#ffffff\" ", n(x), n(y));
         w!(out, "stroke-width=\"3\" paint-order=\"stroke\">{}</text>\n", text(&label));
     }

@@ -18,10 +18,19 @@ pub fn month_step(raw: f64) -> f64 {
     [1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 36.0, 60.0, 120.0, 240.0, 600.0].into_iter().find(|s| *s >= raw).unwrap_or(1200.0)
 }
 
-/// Decimals that tell ticks `step` apart once divided by `unit`.
+/// Decimals that tell ticks `step` apart once divided by `unit`: as many as the step itself has
+/// ("0.05" two, "2.5" one, "200" none), at most six.
 pub fn decimals_for(step: f64, unit: f64) -> usize {
     let scaled = (step / unit).abs();
-    if scaled >= 1.0 - 1e-9 || scaled == 0.0 { 0 } else { ((-scaled.log10()) - 1e-9).ceil().clamp(0.0, 6.0) as usize }
+    if !scaled.is_finite() || scaled == 0.0 {
+        return 0;
+    }
+    (0..6)
+        .find(|&d| {
+            let shifted = scaled * 10f64.powi(d);
+            (shifted - shifted.round()).abs() < 1e-6 * shifted.max(1.0)
+        })
+        .map_or(6, |d| d as usize)
 }
 
 /// `value` in compact units with the decimals its tick step needs: "6.25 M", "800 k", "0".
@@ -111,7 +120,7 @@ mod tests {
     #[test]
     fn a_money_axis_gets_a_handful_of_distinct_round_ticks() {
         let money = Scale::Money { currency: "USD".into() };
-        let (marks, step) = ticks(&money, 6.2e6, 7.8e6, 5);
+        let (marks, step) = ticks(&money, 6.2e6, 7.8e6, 8);
         assert!((4..=9).contains(&marks.len()), "{marks:?}");
         let labels: Vec<String> = marks.iter().map(|&v| label(&money, v, step)).collect();
         let mut unique = labels.clone();

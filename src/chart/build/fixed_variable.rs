@@ -9,6 +9,9 @@ use crate::palette::{self, Rgb};
 /// Width of a bar, in categories.
 const BAR_WIDTH: f64 = 0.6;
 
+/// A part of the stacked bars: its name, colour and value in a column.
+type Part = (&'static str, Rgb, fn(&Column) -> f64);
+
 /// One bar of the chart: who, and their totals by part.
 struct Column {
     name: String,
@@ -58,7 +61,7 @@ pub(super) fn build(data: &ChartData) -> Result<Chart, BuildError> {
              so they are shown as step-fixed, part of the fixed share.",
         );
     }
-    let mut parts: Vec<(&str, Rgb, fn(&Column) -> f64)> = vec![("Fixed", palette::FIXED, |c| c.fixed)];
+    let mut parts: Vec<Part> = vec![("Fixed", palette::FIXED, |c| c.fixed)];
     if any_step {
         parts.push(("Step-fixed (staff sized for the peak)", palette::STEP_FIXED, |c| c.step_fixed));
     }

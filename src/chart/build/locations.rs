@@ -3,8 +3,9 @@
 //! so this one draws the cost per unit against in-house and says the savings and the NPV of each
 //! option in the notes under it.
 
+use super::options::emphasis;
 use super::{BuildError, ChartData, one_line};
-use crate::chart::{Axis, Bar, Chart, ChartKind, Emphasis, Marker, MarkerAxis, Note, Scale, Series, Shape, Tone};
+use crate::chart::{Axis, Bar, Chart, ChartKind, Marker, MarkerAxis, Note, Scale, Series, Shape, Tone};
 use crate::format::{compact_money, or_dash, percent};
 use crate::model::Shore;
 use crate::model::units::singular;
@@ -28,7 +29,7 @@ pub(super) fn build(data: &ChartData) -> Result<Chart, BuildError> {
         .map(|(i, o)| Series {
             name: one_line(&o.name),
             color: palette::option(i),
-            emphasis: if data.focused() == Some(i) { Emphasis::Focused } else { Emphasis::Muted },
+            emphasis: emphasis(data, i),
             shape: Shape::Bars {
                 bars: o.cost_per_unit.map(|c| Bar { at: xs[i], from: 0.0, to: c, width }).into_iter().collect(),
                 horizontal: false,
@@ -52,11 +53,11 @@ pub(super) fn build(data: &ChartData) -> Result<Chart, BuildError> {
         .zip(&shores)
         .map(|(o, shore)| Note {
             text: format!(
-                "{}, {}: {} per {per}; saves {} of in-house cost; NPV of the savings {}.",
+                "{}, {}: {} per {per}; {}; NPV of the savings {}.",
                 one_line(&o.name),
                 shore.label().to_lowercase(),
                 or_dash(o.cost_per_unit, |c| format!("{currency} {c:.2}")),
-                or_dash(o.savings_pct, percent),
+                savings(o.savings_pct),
                 compact_money(o.npv, &currency),
             ),
             tone: Tone::Plain,
@@ -87,6 +88,15 @@ pub(super) fn build(data: &ChartData) -> Result<Chart, BuildError> {
     })
 }
 
+/// What an option saves against in-house, in words: a loss reads as a cost, not a negative saving.
+fn savings(share: Option<f64>) -> String {
+    match share {
+        Some(s) if s < 0.0 => format!("costs {} more than in-house", percent(-s)),
+        Some(s) => format!("saves {} of in-house cost", percent(s)),
+        None => "savings —".to_owned(),
+    }
+}
+
 /// Each option's shore, in option order (an option the model no longer has counts as onshore,
 /// as in the window).
 fn shores(data: &ChartData) -> Vec<Shore> {
@@ -113,6 +123,7 @@ fn positions(shores: &[Shore]) -> Vec<f64> {
 mod tests {
     use super::super::fixture::Evaluated;
     use super::*;
+    use crate::chart::Emphasis;
 
     fn bar(series: &Series) -> Option<Bar> {
         match &series.shape {
@@ -170,9 +181,16 @@ mod tests {
         let o = &sample.evaluation.options[0];
         let first = &chart.notes[0].text;
         assert!(first.starts_with("US  outsourcer, onshore: USD "), "{first}");
-        assert!(first.contains(&percent(o.savings_pct.expect("in-house has cost"))), "{first}");
+        assert!(first.contains(&savings(o.savings_pct)), "{first}");
         assert!(first.contains(&compact_money(o.npv, "USD")), "{first}");
         assert_eq!(chart.notes.last().map(|n| n.text.as_str()), Some("No nearshore option."));
+    }
+
+    #[test]
+    fn a_loss_reads_as_a_cost_not_a_negative_saving() {
+        assert_eq!(savings(Some(0.414)), "saves 41.4 % of in-house cost");
+        assert_eq!(savings(Some(-0.005)), "costs 0.5 % more than in-house");
+        assert_eq!(savings(None), "savings —");
     }
 
     #[test]

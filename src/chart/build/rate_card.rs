@@ -3,6 +3,7 @@
 //! (`ui/charts/rate_card.rs`), with the focused option's rate against in-house in one sentence;
 //! those sentences are the notes here, one per plan year. The rules are in `docs/figures.md`.
 
+use super::options::emphasis;
 use super::{BuildError, ChartData, one_line};
 use crate::chart::{Axis, Bar, Chart, ChartKind, Emphasis, Note, Scale, Series, Shape, Tone};
 use crate::engine::{Rate, RateYear};
@@ -43,7 +44,7 @@ pub(super) fn build(data: &ChartData) -> Result<Chart, BuildError> {
         series.push(Series {
             name: one_line(&o.name),
             color: palette::option(i),
-            emphasis: if data.focused() == Some(i) { Emphasis::Focused } else { Emphasis::Muted },
+            emphasis: emphasis(data, i),
             shape: bars(i + 1, |year, party| year.options.get(party - 1)),
         });
     }

@@ -31,7 +31,7 @@ pub(super) fn moving(sensitivity: &Sensitivity) -> Result<Vec<&TornadoBar>, Buil
 }
 
 /// `count` and the noun, singular or plural: "1 input", "3 inputs".
-pub(super) fn count(count: usize, singular: &str, plural: &str) -> String {
+fn count(count: usize, singular: &str, plural: &str) -> String {
     format!("{count} {}", if count == 1 { singular } else { plural })
 }
 

@@ -148,9 +148,19 @@ pub struct SettingChange {
 
 impl SettingChange {
     /// "Horizon [horizon_months]: 36 months → 48 months", each side cut to `max` characters
-    /// (a description or a note can be long).
+    /// (a description or a note can be long). Two long texts that differ only far in are shown
+    /// from a little before their first difference, so the cut never hides the change.
     pub fn describe(&self, max: usize) -> String {
-        format!("{} [{}]: {} → {}", self.label, self.path, shortened(&self.old, max), shortened(&self.new, max))
+        let same_start = self.old.chars().zip(self.new.chars()).take_while(|(a, b)| a == b).count();
+        let skip = if same_start + 10 > max { same_start.saturating_sub(max / 3) } else { 0 };
+        let cut = |text: &str| {
+            if skip == 0 {
+                shortened(text, max)
+            } else {
+                format!("…{}", shortened(&text.chars().skip(skip).collect::<String>(), max.saturating_sub(1)))
+            }
+        };
+        format!("{} [{}]: {} → {}", self.label, self.path, cut(&self.old), cut(&self.new))
     }
 }
 

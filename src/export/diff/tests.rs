@@ -217,3 +217,16 @@ fn a_renamed_item_that_also_changed_is_removed_and_added() {
     assert_eq!(d.options.len(), 4, "the added option, then the removed one: {:?}", d.options);
     assert_eq!((d.options[1].old, d.options[3].new), (Outcome::Absent, Outcome::Absent));
 }
+
+#[test]
+fn long_texts_that_differ_far_in_are_shown_where_they_differ() {
+    let old = sample();
+    let mut new = old.clone();
+    new.description = old.description.replace("English", "Spanish");
+    let d = diff(&old, &new);
+    assert_eq!(d.other.len(), 1);
+    let line = d.other[0].describe(40);
+    let (before, after) = line.split_once(" → ").expect("old → new");
+    assert!(before.contains("English") && after.contains("Spanish"), "{line}");
+    assert!(before.starts_with("Description [description]: …"), "{line}");
+}

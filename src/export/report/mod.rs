@@ -103,8 +103,8 @@ fn page_footer(source: Option<&Source>, date: &str) -> String {
     };
     let left = format!("Shoreline {} · {date} · {from}", env!("CARGO_PKG_VERSION"));
     format!(
-        "@page {{ @bottom-left {{ content: \"{}\"; font-size: 7pt; color: #5b6673; }} \
-         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font-size: 7pt; color: #5b6673; }} }}\n",
+        "@page {{ @bottom-left {{ content: \"{}\"; font: 7pt Ubuntu, 'Segoe UI', Helvetica, Arial, sans-serif; color: #5b6673; }} \
+         @bottom-right {{ content: \"Page \" counter(page) \" of \" counter(pages); font: 7pt Ubuntu, 'Segoe UI', Helvetica, Arial, sans-serif; color: #5b6673; }} }}\n",
         html::css_string(&left)
     )
 }

@@ -17,7 +17,7 @@ pub const CASE_COLUMN: &str = "Case";
 /// Excel draws at most this many series in one chart.
 const CHART_SERIES_MAX: usize = 255;
 
-/// One column of the comparison, the results or why the scenario cannot be applied.
+/// One case of the comparison: its name, and its results or why the scenario cannot be applied.
 type Case<'a> = (&'a str, Result<&'a Evaluation, &'a str>);
 
 /// Writes the Summary sheet and its chart.
@@ -123,7 +123,7 @@ fn option_row(
         notes.push(format!("Break-even volume: {}.", crate::format::no_break_even(reason)));
     }
     match o.irr {
-        None => notes.push("No IRR: the savings never change sign.".to_owned()),
+        None => notes.push("No IRR: the savings never change sign, or no rate brings them to 0.".to_owned()),
         // The window shows such an IRR as "n/m"; the cell keeps the number, the note says why.
         irr => notes.extend(crate::format::irr_note(irr)),
     }

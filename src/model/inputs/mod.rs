@@ -165,6 +165,31 @@ impl Model {
     }
 }
 
+/// The source or reasoning written beside the input at `path`: the note of its cost line, hidden
+/// cost or option (the nearest one that has a note), if any.
+pub fn note_of<'a>(model: &'a Model, path: &str) -> Option<&'a str> {
+    fn index(part: &str, name: &str) -> Option<usize> {
+        part.strip_prefix(name)?.strip_prefix('[')?.strip_suffix(']')?.parse().ok()
+    }
+    let parts: Vec<&str> = path.split('.').collect();
+    let note = match parts.as_slice() {
+        ["in_house", line, ..] => index(line, "costs").and_then(|i| model.in_house.costs.get(i)).map(|l| &l.note),
+        [option, rest @ ..] => {
+            let o = model.options.get(index(option, "options")?)?;
+            let own = match rest.first() {
+                Some(part) => index(part, "retained")
+                    .and_then(|i| o.retained.get(i))
+                    .map(|l| &l.note)
+                    .or_else(|| index(part, "hidden").and_then(|i| o.hidden.get(i)).map(|h| &h.note)),
+                None => None,
+            };
+            own.filter(|n| !n.trim().is_empty()).or(Some(&o.note))
+        }
+        [] => None,
+    };
+    note.map(String::as_str).filter(|n| !n.trim().is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,29 +247,4 @@ mod tests {
             assert_eq!(site.estimate_mut(&mut model), None, "{site}");
         }
     }
-}
-
-/// The source or reasoning written beside the input at `path`: the note of its cost line, hidden
-/// cost or option (the nearest one that has a note), if any.
-pub fn note_of<'a>(model: &'a Model, path: &str) -> Option<&'a str> {
-    fn index(part: &str, name: &str) -> Option<usize> {
-        part.strip_prefix(name)?.strip_prefix('[')?.strip_suffix(']')?.parse().ok()
-    }
-    let parts: Vec<&str> = path.split('.').collect();
-    let note = match parts.as_slice() {
-        ["in_house", line, ..] => index(line, "costs").and_then(|i| model.in_house.costs.get(i)).map(|l| &l.note),
-        [option, rest @ ..] => {
-            let o = model.options.get(index(option, "options")?)?;
-            let own = match rest.first() {
-                Some(part) => index(part, "retained")
-                    .and_then(|i| o.retained.get(i))
-                    .map(|l| &l.note)
-                    .or_else(|| index(part, "hidden").and_then(|i| o.hidden.get(i)).map(|h| &h.note)),
-                None => None,
-            };
-            own.filter(|n| !n.trim().is_empty()).or(Some(&o.note))
-        }
-        [] => None,
-    };
-    note.map(String::as_str).filter(|n| !n.trim().is_empty())
 }

@@ -17,6 +17,9 @@ use crate::chart::ticks::{decimals_for, month_step, nice_step};
 /// A grid spacer, as `Plot::x_grid_spacer` takes it.
 pub(crate) type GridSpacer = Box<dyn Fn(GridInput) -> Vec<GridMark>>;
 
+/// A tick formatter, as `Plot::x_axis_formatter` takes it.
+pub(crate) type Formatter = Box<dyn Fn(GridMark, &RangeInclusive<f64>) -> String>;
+
 /// Which way an axis runs: the room a label needs along it differs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Direction {

@@ -8,12 +8,13 @@ use crate::model::Model;
 
 pub(crate) mod axes;
 pub(crate) mod common;
-mod export;
 pub mod cumulative;
+mod export;
 pub mod fixed_variable;
 pub mod locations;
 pub mod monthly_cost;
 pub mod rate_card;
+pub(crate) mod render;
 pub mod volume;
 
 pub(crate) use export::{context_menu, export_menu, menu_button, take_request};
@@ -38,6 +39,20 @@ pub struct ChartInput<'a> {
 }
 
 impl<'a> ChartInput<'a> {
+    /// What the chart descriptions are built from (`chart::build`): the results alone, for the
+    /// charts of the overview.
+    pub fn chart_data(&self) -> crate::chart::build::ChartData<'a> {
+        crate::chart::build::ChartData {
+            model: self.model,
+            plan: self.plan,
+            evaluation: self.evaluation,
+            option: self.option,
+            sensitivity: None,
+            simulation: None,
+            scenarios: None,
+        }
+    }
+
     /// What the charts draw for the app's current results and option in focus (an index past
     /// the options, mid-edit, is clamped); `None` while there are no results.
     pub fn of_state(state: &'a AppState) -> Option<Self> {

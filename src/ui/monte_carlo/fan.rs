@@ -1,47 +1,50 @@
-//! The fan chart: the P10–P90 band of cumulative savings month by month, its median, and the
-//! deterministic line (every input at base) from the evaluation.
+//! The fan chart, drawn from its description (`chart::build`, `McFan`): the P10–P90 band of
+//! cumulative savings month by month, its median, and the line with every input at base.
 
-use egui_plot::{FilledArea, Line, LineStyle, PlotPoints};
+use egui_plot::{Corner, HoverPosition};
 
 use super::CHART_HEIGHT;
-use crate::engine::monte_carlo::OptionSimulation;
+use crate::chart::ChartKind;
+use crate::chart::build::{ChartData, build};
+use crate::format;
+use crate::ui::charts::render::{self, MarkerLabels, View};
 
-/// Draws the fan chart; `dim` fades it when the result is out of date.
-pub(crate) fn show(ui: &mut egui::Ui, sim: &OptionSimulation, deterministic: Option<&[f64]>, currency: &str, dim: f32) {
-    let bands = &sim.cumulative_bands;
-    let months: Vec<f64> = (1..=bands.p50.len()).map(|m| m as f64).collect();
-    let band = super::super::sensitivity::HIGH;
-    let text = ui.visuals().text_color();
-    crate::ui::sensitivity::cumulative_savings_plot(
-        "monte_carlo_fan",
-        crate::ui::charts::common::plot_height(ui, CHART_HEIGHT),
-        currency,
-    )
-    .show(ui, |plot| {
-        crate::ui::sensitivity::zero_line(plot, text);
-        plot.add(
-            FilledArea::new("P10–P90", &months, &bands.p10, &bands.p90)
-                .fill_color(band.gamma_multiply(0.3 * dim))
-                .stroke(egui::Stroke::NONE),
-        );
-        let p50: PlotPoints<'_> = months.iter().zip(&bands.p50).map(|(m, v)| [*m, *v]).collect();
-        plot.line(Line::new("P50", p50).color(band.gamma_multiply(dim)).width(2.5));
-        if let Some(det) = deterministic {
-            let points: PlotPoints<'_> = months.iter().zip(det).map(|(m, v)| [*m, *v]).collect();
-            plot.line(
-                Line::new("every input at base", points)
-                    .color(text.gamma_multiply(0.9 * dim))
-                    .style(LineStyle::Dashed { length: 8.0 })
-                    .width(1.5),
-            );
+/// Draws the fan chart of the focused option; `dim` fades it when the result is out of date.
+pub(crate) fn show(ui: &mut egui::Ui, data: &ChartData, dim: f32) {
+    let chart = match build(ChartKind::McFan, data) {
+        Ok(chart) => chart,
+        Err(why) => {
+            ui.label(why.to_string());
+            return;
         }
+    };
+    let (currency, option) = (data.model.currency.clone(), data.focused());
+    let simulation = data.simulation;
+    let hover = move |pos: &HoverPosition| {
+        let p = match pos {
+            HoverPosition::NearDataPoint { position, .. } | HoverPosition::Elsewhere { position } => position,
+        };
+        let sim = simulation?.options.get(option?)?;
+        let t = crate::ui::charts::common::month_at(p.x, sim.cumulative_bands.p50.len())?;
+        let b = &sim.cumulative_bands;
+        let money = |x: f64| format::compact_money(x, &currency);
+        Some(format!(
+            "After month {}\nP10 {} · P50 {} · P90 {}",
+            t + 1,
+            money(b.p10[t]),
+            money(b.p50[t]),
+            money(b.p90[t])
+        ))
+    };
+    ui.scope(|ui| {
+        ui.multiply_opacity(dim);
+        let view = View {
+            id: "monte_carlo_fan",
+            height: CHART_HEIGHT,
+            legend: Some(Corner::LeftTop),
+            hover: Some(Box::new(hover)),
+            marker_labels: MarkerLabels::Legend,
+        };
+        render::plot(ui, &chart, view);
     });
-    crate::ui::sensitivity::swatches(
-        ui,
-        &[
-            (band.gamma_multiply(0.4), "P10–P90 of the draws".into()),
-            (band, "P50".into()),
-            (text, "dashed: every input at base".into()),
-        ],
-    );
 }

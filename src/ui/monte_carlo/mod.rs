@@ -79,17 +79,25 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             });
         });
         ui.add_space(8.0);
-        let deterministic = results.evaluation.options.get(option).map(|o| o.cumulative_savings.as_slice());
+        let data = crate::chart::build::ChartData {
+            model: &results.model,
+            plan: &results.plan,
+            evaluation: &results.evaluation,
+            option,
+            sensitivity: None,
+            simulation: Some(&finished.result),
+            scenarios: None,
+        };
         crate::ui::charts::common::side_by_side(ui, 2, 320.0, |ui, i| {
             if i == 0 {
                 crate::ui::sensitivity::exportable(ui, crate::chart::ChartKind::McHistogram, |ui| {
                     crate::ui::sensitivity::section(ui, "NPV across draws", crate::chart::ChartKind::McHistogram);
-                    histogram::show(ui, sim, currency, dim);
+                    histogram::show(ui, &data, dim);
                 });
             } else {
                 crate::ui::sensitivity::exportable(ui, crate::chart::ChartKind::McFan, |ui| {
                     crate::ui::sensitivity::section(ui, "Cumulative savings over time", crate::chart::ChartKind::McFan);
-                    fan::show(ui, sim, deterministic, currency, dim);
+                    fan::show(ui, &data, dim);
                 });
             }
         });

@@ -121,15 +121,23 @@ fn monte_carlo_slide(ui: &mut Ui, state: &AppState, kind: SlideKind) {
         npv(sim.npv.p90),
         format::thousands(finished.result.samples as f64)
     );
+    let data = crate::chart::build::ChartData {
+        model: &results.model,
+        plan: &results.plan,
+        evaluation: &results.evaluation,
+        option: state.option,
+        sensitivity: None,
+        simulation: Some(&finished.result),
+        scenarios: None,
+    };
     if kind == SlideKind::Histogram {
         heading(ui, &format!("How sure are we? NPV of {name} across the draws"));
         ui.label(summary);
-        monte_carlo::histogram::show(ui, sim, currency, dim);
+        monte_carlo::histogram::show(ui, &data, dim);
     } else {
         heading(ui, &format!("Cumulative savings of {name}: the P10–P90 range"));
         ui.label(summary);
-        let deterministic = results.evaluation.options.get(state.option).map(|o| o.cumulative_savings.as_slice());
-        monte_carlo::fan::show(ui, sim, deterministic, currency, dim);
+        monte_carlo::fan::show(ui, &data, dim);
     }
 }
 

@@ -69,7 +69,16 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
             if i == 0 {
                 exportable(ui, ChartKind::Spider, |ui| {
                     section(ui, "Spider: NPV as each input moves −30 % … +30 % from its base", ChartKind::Spider);
-                    spider::show(ui, sens, &currency);
+                    let data = crate::chart::build::ChartData {
+                        model: &results.model,
+                        plan: &results.plan,
+                        evaluation: &results.evaluation,
+                        option,
+                        sensitivity: Some(sens),
+                        simulation: None,
+                        scenarios: None,
+                    };
+                    spider::show(ui, &data);
                 });
             } else {
                 exportable(ui, ChartKind::Headroom, |ui| {

@@ -25,7 +25,7 @@ pub(crate) fn show(
     focus: Option<&str>,
 ) -> Option<String> {
     // Inputs of other options do not move this option's NPV: they would only be empty rows.
-    let bars: Vec<&TornadoBar> = sens.tornado.iter().filter(|b| moves(b, sens.base_npv)).collect();
+    let bars: Vec<&TornadoBar> = sens.tornado.iter().filter(|b| b.moves(sens.base_npv)).collect();
     if bars.is_empty() {
         ui.label("No uncertain input moves this option's NPV: give an input a distribution to see its swing.");
         return None;
@@ -78,12 +78,6 @@ pub(crate) fn show(
         ui.weak(format!("{still} uncertain inputs of other options do not affect this one."));
     }
     clicked
-}
-
-/// True when the bar moves the NPV at all; the rule is the engine's, so that every chart and
-/// export leaves out the same rows.
-pub(super) fn moves(bar: &TornadoBar, base: f64) -> bool {
-    bar.moves(base)
 }
 
 fn legend(ui: &mut egui::Ui, base: f64, currency: &str) {
