@@ -149,6 +149,26 @@ pub fn headline(model: &crate::model::Model, evaluation: &crate::engine::Evaluat
     )
 }
 
+/// `text` as XML or HTML text or attribute value: `& < > " '` escaped, and control characters
+/// other than line breaks and tabs dropped, so a name from a model file is shown as text and
+/// can neither open markup nor hide what follows it.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

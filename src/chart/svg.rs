@@ -230,20 +230,9 @@ fn n(v: f64) -> String {
     if s == "-0.00" { "0.00".to_owned() } else { s }
 }
 
-/// `s` as XML text or attribute value: cleaned, and `& < > " '` escaped.
+/// `s` as XML text or attribute value: cleaned (on one line), and `& < > " '` escaped.
 fn text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in clean(s).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::format::xml_escape(&clean(s))
 }
 
 fn darker(c: Rgb, f: f64) -> Rgb {

@@ -41,7 +41,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         let rows = app.state.comparison.refresh(&model, app.state.doc.revision(), valid);
         let labels = Labeller::with_inputs(&model, &all_inputs);
         crate::ui::sensitivity::exportable(ui, crate::chart::ChartKind::Scenarios, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.heading("Compare");
                 crate::ui::charts::menu_button(ui, crate::chart::ChartKind::Scenarios);
             });

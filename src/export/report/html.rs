@@ -2,23 +2,9 @@
 
 use std::fmt::Write as _;
 
-/// `text` as HTML text or attribute value: `& < > " '` escaped, control characters other than
-/// line breaks and tabs dropped (a name cannot hide what follows it).
+/// `text` as HTML text or attribute value (see [`crate::format::xml_escape`]).
 pub(crate) fn text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::format::xml_escape(text)
 }
 
 /// `text` inside a CSS string (`content: "…"`): everything but letters, digits, spaces and

@@ -39,7 +39,7 @@ pub(crate) const STALE_NOTE: &str = "Out of date: the model has problems, these 
 /// results are stale. A right-click anywhere on the chart opens the same export menu.
 pub(crate) fn chart_frame(ui: &mut Ui, input: &ChartInput, kind: ChartKind, caption: &str, add: impl FnOnce(&mut Ui)) {
     let frame = ui.vertical(|ui| {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.heading(kind.title());
             super::export::menu_button(ui, kind);
         });
@@ -109,11 +109,6 @@ pub(crate) fn annotation(text: impl Into<String>, color: egui::Color32) -> RichT
 pub(crate) fn month_at(x: f64, horizon: usize) -> Option<usize> {
     let m = x.round();
     (m >= 1.0 && m <= horizon as f64).then(|| m as usize - 1)
-}
-
-/// `x` of month `t`.
-pub(crate) fn month_x(t: usize) -> f64 {
-    (t + 1) as f64
 }
 
 /// A name safe to use as a plot item id and legend entry (newlines would break the legend).
