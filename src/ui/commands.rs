@@ -122,6 +122,10 @@ impl UiCommand {
             Self::ExportCsv,
             Self::CompareWithFile,
         ];
+        all.extend((0..=9).map(Self::Scenario));
+        all.extend(Tab::ALL.map(Self::ShowTab));
+        all.extend([Self::Palette, Self::Quit]);
+        // Last: typing "monte" should find the tab before the exports of its charts.
         for chart in ChartKind::ALL {
             all.extend([
                 Self::SaveChart(chart, ImageFormat::Png),
@@ -129,9 +133,6 @@ impl UiCommand {
                 Self::CopyChart(chart),
             ]);
         }
-        all.extend((0..=9).map(Self::Scenario));
-        all.extend(Tab::ALL.map(Self::ShowTab));
-        all.extend([Self::Palette, Self::Quit]);
         all
     }
 

@@ -18,7 +18,9 @@ pub fn show(ctx: &egui::Context, app: &mut ShorelineApp) {
         compared.path.file_name().map_or_else(|| compared.path.display().to_string(), |n| n.to_string_lossy().into());
     egui::Window::new("Compare with file")
         .open(&mut open)
-        .default_width(720.0)
+        .default_width(720.0_f32.min(ctx.content_rect().width() - 40.0))
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 60.0))
         .max_height(ctx.content_rect().height() * 0.8)
         .show(ctx, |ui| {
             ui.horizontal_wrapped(|ui| {
@@ -54,17 +56,14 @@ fn body(ui: &mut egui::Ui, compared: &Compared) {
         }
     }
     heading(ui, "What it does to the results");
-    egui::Grid::new("compare_results").striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
-        for option in &diff.options {
-            ui.label(RichText::new(option.name.replace(['\n', '\r', '\t'], " ")).strong());
-            ui.vertical(|ui| {
-                for line in option.lines(&diff.currency) {
-                    ui.label(arrows(&line));
-                }
-            });
-            ui.end_row();
-        }
-    });
+    for option in &diff.options {
+        ui.label(RichText::new(option.name.replace(['\n', '\r', '\t'], " ")).strong());
+        ui.indent(("compare option", &option.name), |ui| {
+            for line in option.lines(&diff.currency) {
+                ui.add(egui::Label::new(arrows(&line)).wrap());
+            }
+        });
+    }
     let lists: [(&str, Vec<String>); 4] = [
         ("Inputs changed", diff.inputs.iter().map(|c| c.describe()).collect()),
         ("Added", diff.added.iter().map(|i| i.describe()).collect()),

@@ -4,8 +4,8 @@
 
 use egui::{Align2, RichText, Ui};
 use egui_plot::{
-    Bar, BarChart, Corner, HLine, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points, Polygon, Text,
-    VLine,
+    Bar, BarChart, Corner, FilledArea, HLine, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotPoints, Points,
+    Text, VLine,
 };
 
 use super::{axes, common};
@@ -103,17 +103,13 @@ pub(crate) fn plot(ui: &mut Ui, chart: &Chart, view: View<'_>) {
                     plot_ui.bar_chart(chart);
                 }
                 Shape::Band { x, low, high } => {
-                    let outline: Vec<[f64; 2]> = x
-                        .iter()
-                        .zip(low)
-                        .map(|(&x, &y)| [x, y])
-                        .chain(x.iter().zip(high).rev().map(|(&x, &y)| [x, y]))
-                        .collect();
-                    let polygon = Polygon::new(name, PlotPoints::from(outline))
+                    // A filled area between two curves: a band is rarely convex, which a polygon
+                    // fill needs.
+                    let area = FilledArea::new(name, x, low, high)
                         .id(("series", i))
-                        .fill_color(color.gamma_multiply(0.25))
+                        .fill_color(color.gamma_multiply(0.3))
                         .stroke(egui::Stroke::NONE);
-                    plot_ui.polygon(polygon);
+                    plot_ui.add(area);
                 }
                 Shape::Points { points } => {
                     let points = Points::new(name, PlotPoints::from(points.clone())).id(("series", i)).color(color);
