@@ -4,7 +4,6 @@
 use egui_plot::{Line, LineStyle, PlotPoints};
 
 use crate::ui::palette::series;
-use crate::ui::sensitivity::swatches;
 
 use crate::app::scenario_compare::ScenarioResults;
 use crate::format;
@@ -113,10 +112,10 @@ pub(crate) fn show(
         }
     });
     // Colour says the scenario, the line style says the option.
-    let mut legend: Vec<_> = rows.iter().enumerate().map(|(i, r)| (series(i), r.name.clone())).collect();
+    let mut legend: Vec<_> = rows.iter().enumerate().map(|(i, r)| (r.name.clone(), series(i))).collect();
     let options = ["solid", "dashed", "dotted"];
     for (k, o) in model.options.iter().enumerate() {
-        legend.push((text.gamma_multiply(0.4), format!("{}: {}", options[k % options.len()], o.name)));
+        legend.push((format!("{}: {}", options[k % options.len()], o.name), text.gamma_multiply(0.4)));
     }
-    swatches(ui, &legend);
+    crate::ui::charts::common::legend_row(ui, "", &legend);
 }

@@ -8,7 +8,6 @@ mod spider;
 pub(crate) mod tornado;
 
 use crate::chart::ChartKind;
-use egui::Color32;
 
 use super::app::ShorelineApp;
 use crate::app::AppState;
@@ -99,19 +98,6 @@ pub fn show(ui: &mut egui::Ui, app: &mut ShorelineApp) {
         app.intents.push(crate::ui::intent::Intent::Reveal(path));
     }
     goal_seek::show(ui, app, goal_button.clicked());
-}
-
-/// A legend drawn under a chart (egui_plot's legend sits inside the plot and hides the lines).
-pub(crate) fn swatches(ui: &mut egui::Ui, items: &[(Color32, String)]) {
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing.x = 4.0;
-        for (color, text) in items {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, *color);
-            ui.label(egui::RichText::new(text).small());
-            ui.add_space(8.0);
-        }
-    });
 }
 
 /// A chart's title with its export menu.
