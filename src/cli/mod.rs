@@ -1,4 +1,5 @@
-//! The command line: validate, evaluate, sensitivity, simulate, goal-seek, inputs and fmt.
+//! The command line: validate, evaluate, sensitivity, simulate, goal-seek, inputs, fmt, and the
+//! exports: chart, export (CSV, XLSX), report and diff.
 //!
 //! Exit codes: 0 success; 1 the model is invalid, or the question has no answer (goal seek),
 //! or the two files differ (diff);
