@@ -126,7 +126,8 @@ pub(super) fn fan(data: &ChartData) -> Result<Chart, BuildError> {
         let points = result.cumulative_savings.iter().enumerate().map(|(t, v)| [t as f64 + 1.0, *v]).collect();
         series.push(Series {
             name: "every input at base".into(),
-            color: palette::option(option),
+            // Neutral, as a reference: the option's own colour could be the band's blue.
+            color: palette::FIXED,
             emphasis: Emphasis::Normal,
             shape: Shape::Line { points, dashed: true },
         });

@@ -247,4 +247,21 @@ mod tests {
             assert_eq!(site.estimate_mut(&mut model), None, "{site}");
         }
     }
+
+    #[test]
+    fn an_inputs_source_is_the_note_of_its_line_hidden_cost_or_option() {
+        let mut model = crate::model::samples::default_model().expect("the sample loads");
+        let line = model.in_house.costs[0].note.clone();
+        assert!(!line.is_empty());
+        assert_eq!(note_of(&model, "in_house.costs[0].amount"), Some(line.as_str()));
+        assert_eq!(note_of(&model, "workload.monthly_volume"), None, "the workload has no note");
+        let hidden = model.options[0].hidden[0].note.clone();
+        assert_eq!(note_of(&model, "options[0].hidden[0].amount"), Some(hidden.as_str()));
+        // A hidden cost without a note of its own falls back to its option's.
+        model.options[0].hidden[0].note.clear();
+        model.options[0].note = "Vendor quote, March".into();
+        assert_eq!(note_of(&model, "options[0].hidden[0].amount"), Some("Vendor quote, March"));
+        assert_eq!(note_of(&model, "options[0].pricing.rate"), Some("Vendor quote, March"));
+        assert_eq!(note_of(&model, "options[9].pricing.rate"), None);
+    }
 }
