@@ -120,14 +120,8 @@ pub(super) fn build(data: &ChartData) -> Result<Chart, BuildError> {
 #[cfg(test)]
 mod tests {
     use super::super::fixture::Evaluated;
+    use super::super::fixture::upright_bars as bars;
     use super::*;
-
-    fn bars(series: &Series) -> &[Bar] {
-        match &series.shape {
-            Shape::Bars { bars, horizontal: false } => bars,
-            other => panic!("{} is upright bars, not {other:?}", series.name),
-        }
-    }
 
     #[test]
     fn it_has_the_windows_title_one_category_per_party_and_a_money_axis() {

@@ -1,6 +1,7 @@
 //! A model evaluated as the builders' tests need it: the contact-center sample, or any model.
 
 use super::ChartData;
+use crate::chart::{Bar, Series, Shape};
 use crate::engine::{Evaluation, Plan};
 use crate::model::Model;
 
@@ -38,5 +39,13 @@ impl Evaluated {
             simulation: None,
             scenarios: None,
         }
+    }
+}
+
+/// The bars of an upright bar series; any other shape fails the test, naming the series.
+pub(super) fn upright_bars(series: &Series) -> &[Bar] {
+    match &series.shape {
+        Shape::Bars { bars, horizontal: false } => bars,
+        other => panic!("{} is upright bars, not {other:?}", series.name),
     }
 }

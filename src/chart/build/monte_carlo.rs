@@ -154,6 +154,7 @@ pub(super) fn fan(data: &ChartData) -> Result<Chart, BuildError> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixture::upright_bars as bars;
     use super::super::tornado::sample::Sample;
     use super::*;
     use crate::engine::monte_carlo::{Control, Settings, simulate};
@@ -164,13 +165,6 @@ mod tests {
     fn run(sample: &Sample) -> SimulationResult {
         let settings = Settings { samples: SAMPLES, seed: 7, method: Method::LatinHypercube, threads: Some(1) };
         simulate(&sample.plan, settings, &Control::default()).expect("the sample simulates")
-    }
-
-    fn bars(series: &Series) -> &[Bar] {
-        match &series.shape {
-            Shape::Bars { bars, horizontal: false } => bars,
-            other => panic!("expected upright bars, got {other:?}"),
-        }
     }
 
     #[test]

@@ -83,14 +83,8 @@ fn peak(data: &ChartData) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::super::fixture::Evaluated;
+    use super::super::fixture::upright_bars as bars;
     use super::*;
-
-    fn bars(series: &Series) -> &[Bar] {
-        match &series.shape {
-            Shape::Bars { bars, .. } => bars,
-            other => panic!("{} is drawn as bars, not {other:?}", series.name),
-        }
-    }
 
     #[test]
     fn it_has_the_windows_title_caption_and_axes_in_the_models_currency() {

@@ -93,14 +93,8 @@ fn headline(data: &ChartData, year: &RateYear, currency: &str) -> Option<Note> {
 #[cfg(test)]
 mod tests {
     use super::super::fixture::Evaluated;
+    use super::super::fixture::upright_bars as bars;
     use super::*;
-
-    fn bars(series: &Series) -> &[Bar] {
-        match &series.shape {
-            Shape::Bars { bars, horizontal: false } => bars,
-            other => panic!("{} is upright bars, not {other:?}", series.name),
-        }
-    }
 
     #[test]
     fn it_has_a_title_the_plan_years_and_a_rate_axis_in_the_models_currency() {

@@ -78,16 +78,10 @@ pub(super) fn build(data: &ChartData) -> Result<Chart, BuildError> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixture::upright_bars as bars;
     use super::super::tornado::sample::Sample;
     use super::*;
     use crate::engine::scenarios::{BASE_MODEL, ScenarioResults, compare};
-
-    fn bars(series: &Series) -> &[Bar] {
-        match &series.shape {
-            Shape::Bars { bars, horizontal: false } => bars,
-            other => panic!("expected upright bars, got {other:?}"),
-        }
-    }
 
     fn names(chart: &Chart) -> &[String] {
         match &chart.x.scale {
